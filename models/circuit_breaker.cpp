@@ -1,0 +1,74 @@
+#include "models/circuit_breaker.hpp"
+
+#include <stdexcept>
+
+namespace caracal {
+
+CircuitBreaker::CircuitBreaker(CircuitBreakerConfig config) : config_(config) {
+    if (config_.failure_threshold < 1) throw std::invalid_argument("circuit breaker: failure_threshold must be at least 1");
+    if (config_.half_open_max_calls < 1) throw std::invalid_argument("circuit breaker: half_open_max_calls must be at least 1");
+    if (config_.open_duration <= Duration{}) throw std::invalid_argument("circuit breaker: open_duration must be positive");
+}
+
+void CircuitBreaker::advance(Time now) {
+    const Time half_open_at = opened_at_ + config_.open_duration;
+    if (state_ == State::Open && now >= half_open_at) {
+        move_to(State::HalfOpen, half_open_at);
+        trial_calls_ = 0;
+    }
+}
+
+void CircuitBreaker::move_to(State to, Time at) {
+    transitions_.push_back(Transition{at, state_, to});
+    state_ = to;
+    if (to == State::Open) {
+        opened_at_ = at;
+        ++opens_;
+    }
+    if (to == State::Closed) consecutive_failures_ = 0;
+}
+
+bool CircuitBreaker::allow(Time now) {
+    advance(now);
+    const bool admitted = state_ == State::Closed ||
+                          (state_ == State::HalfOpen && trial_calls_ < config_.half_open_max_calls);
+    if (!admitted) {
+        ++rejected_;
+        return false;
+    }
+    if (state_ == State::HalfOpen) ++trial_calls_;
+    return true;
+}
+
+void CircuitBreaker::on_success(Time now) {
+    advance(now);
+    if (state_ == State::HalfOpen)
+        move_to(State::Closed, now);
+    else if (state_ == State::Closed)
+        consecutive_failures_ = 0;
+}
+
+void CircuitBreaker::on_failure(Time now) {
+    advance(now);
+    if (state_ == State::HalfOpen) {
+        move_to(State::Open, now);
+    } else if (state_ == State::Closed && ++consecutive_failures_ >= config_.failure_threshold) {
+        move_to(State::Open, now);
+    }
+}
+
+CircuitBreaker::State CircuitBreaker::state(Time now) {
+    advance(now);
+    return state_;
+}
+
+std::string_view to_string(CircuitBreaker::State state) {
+    switch (state) {
+        case CircuitBreaker::State::Closed: return "closed";
+        case CircuitBreaker::State::Open: return "open";
+        case CircuitBreaker::State::HalfOpen: return "half-open";
+    }
+    return "unknown";
+}
+
+}  // namespace caracal

@@ -1,0 +1,58 @@
+#include "models/coordinator_service.hpp"
+
+#include "models/redis.hpp"
+#include "sim/des/distributions.hpp"
+
+namespace caracal {
+
+namespace {
+Outbox::Settings outbox_settings(const Profile& p) {
+    // Same dispatcher design as the API's; its retry settings are undocumented, so we reuse the API's.
+    BackoffConfig backoff;
+    backoff.base = p.api.outbox_backoff_base;
+    backoff.cap = p.api.outbox_backoff_max;
+    backoff.max_attempts = static_cast<int>(p.api.outbox_max_attempts);
+    return Outbox::Settings{"caracal_coordinator_outbox", p.coordinator.outbox_poll_interval,
+                            static_cast<std::size_t>(p.api.outbox_batch), backoff};
+}
+}  // namespace
+
+CoordinatorService::CoordinatorService(WorldContext& ctx)
+    : ServiceModel(ctx, Service::Coordinator, static_cast<int>(ctx.profile.replicas.coordinator)),
+      outbox_(ctx, outbox_settings(ctx.profile), ctx.sim.stream("coordinator.outbox")) {
+    events_ = std::make_unique<Traffic>(ctx.sim, ctx.sim.stream("coordinator.events"),
+                                        ctx.profile.traffic.coordinator_events_per_second, ctx.profile.traffic.rate_noise,
+                                        [this] { lifecycle_event(); });
+}
+
+void CoordinatorService::start(Pod& pod) {
+    ctx_.postgres.add_client(pod);
+    outbox_.attach(pod);
+    auto rng = ctx_.sim.stream(pod.name + ".sweeper");
+    const Duration period = ctx_.profile.coordinator.sweep_interval;
+    Pod* pp = &pod;
+    auto& failures = pod.metrics.counter("caracal_coordinator_sweeper_errors_total");
+    ctx_.sim.every(period, ctx_.sim.now() + Duration::millis(sim::des::uniform_int(rng, 1, period.ms())),
+                   [this, pp, &failures] {
+                       if (!pp->running) return;
+                       ctx_.postgres.query(*pp, [&failures](bool ok) {
+                           if (!ok) failures.inc();
+                       });
+                   });
+}
+
+ProbeOutcome CoordinatorService::ready_check(const Pod&, sim::Time) const {
+    const ProbeOutcome deps = check_links({Endpoint::Postgres, Endpoint::Redis});
+    if (!deps.ok) return deps;
+    return ProbeOutcome::success();
+}
+
+void CoordinatorService::lifecycle_event() {
+    Pod* pod = deployment_.pick_ready();
+    if (!pod) return;
+    ctx_.postgres.query(*pod, [this](bool ok) {
+        if (ok) outbox_.insert(streams::kAgentsLifecycle, 0);
+    });
+}
+
+}  // namespace caracal

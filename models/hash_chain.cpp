@@ -1,0 +1,94 @@
+#include "models/hash_chain.hpp"
+
+#include <stdexcept>
+#include <string>
+
+namespace caracal {
+
+namespace {
+
+// SplitMix64's finalizer: a bijective 64-bit mix, good enough to stand for a cryptographic hash in
+// a model where nobody searches for collisions.
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+}  // namespace
+
+HashChain::HashChain(std::uint64_t hmac_key) : key_(hmac_key) {}
+
+Digest HashChain::content_hash(std::uint64_t content) const { return mix(content); }
+
+Digest HashChain::chain_hash(Digest prev_chain_hmac, Digest content_sha256) const {
+    return mix(mix(key_ ^ prev_chain_hmac) ^ content_sha256);
+}
+
+ChainSeq HashChain::append(std::uint64_t content) {
+    const ChainRow* prev = newest_present_ ? row(*newest_present_) : nullptr;
+    ChainRow r;
+    r.chain_seq = last_seq() + 1;
+    r.content = content;
+    r.content_sha256 = content_hash(content);
+    r.prev_content_sha256 = prev ? prev->content_sha256 : 0;
+    r.chain_hmac = chain_hash(prev ? prev->chain_hmac : 0, r.content_sha256);
+    rows_.emplace_back(r);
+    newest_present_ = r.chain_seq;
+    return r.chain_seq;
+}
+
+std::optional<ChainRow>& HashChain::slot(ChainSeq seq) {
+    if (seq < 1 || seq > last_seq() || !rows_[seq - 1])
+        throw std::out_of_range("hash chain: no row with chain_seq " + std::to_string(seq));
+    return rows_[seq - 1];
+}
+
+void HashChain::tamper(ChainSeq seq, std::uint64_t new_content) { slot(seq)->content = new_content; }
+
+void HashChain::remove(ChainSeq seq) {
+    slot(seq).reset();
+    if (newest_present_ != seq) return;
+    newest_present_.reset();
+    for (ChainSeq s = seq - 1; s >= 1 && !newest_present_; --s)
+        if (rows_[s - 1]) newest_present_ = s;
+}
+
+const ChainRow* HashChain::row(ChainSeq seq) const {
+    if (seq < 1 || seq > last_seq() || !rows_[seq - 1]) return nullptr;
+    return &*rows_[seq - 1];
+}
+
+std::vector<ChainViolation> HashChain::verify(ChainSeq from_seq) const {
+    std::vector<ChainViolation> out;
+    const ChainSeq first = from_seq < 1 ? 1 : from_seq;
+    const ChainRow* prev = nullptr;  // nullptr: the genesis (all-zero) predecessor
+    for (ChainSeq s = first - 1; s >= 1 && !prev; --s) prev = row(s);
+    for (ChainSeq s = first; s <= last_seq(); ++s) {
+        const ChainRow* r = row(s);
+        if (!r) {
+            out.push_back({s, ChainViolation::Kind::MissingRow});
+            continue;
+        }
+        if (content_hash(r->content) != r->content_sha256) out.push_back({s, ChainViolation::Kind::ContentMismatch});
+        if (r->prev_content_sha256 != (prev ? prev->content_sha256 : 0))
+            out.push_back({s, ChainViolation::Kind::BrokenLink});
+        if (r->chain_hmac != chain_hash(prev ? prev->chain_hmac : 0, r->content_sha256))
+            out.push_back({s, ChainViolation::Kind::BadHmac});
+        prev = r;
+    }
+    return out;
+}
+
+std::string_view to_string(ChainViolation::Kind kind) {
+    switch (kind) {
+        case ChainViolation::Kind::ContentMismatch: return "content_mismatch";
+        case ChainViolation::Kind::BrokenLink: return "broken_link";
+        case ChainViolation::Kind::BadHmac: return "bad_hmac";
+        case ChainViolation::Kind::MissingRow: return "missing_row";
+    }
+    return "unknown";
+}
+
+}  // namespace caracal

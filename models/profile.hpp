@@ -1,0 +1,120 @@
+// The deployment profile: every rate, size, interval, timeout, breaker parameter and budget the
+// model uses. Loaded from YAML (models/profiles/default.yaml documents each value's source); every
+// field is also addressable by its dotted key (`gateway.sts_timeout`) for what-if overrides.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/base/time.hpp"
+
+namespace caracal {
+
+using sim::Duration;
+
+struct Profile {
+    struct Prometheus {
+        Duration scrape_interval = Duration::seconds(30);
+        Duration scrape_timeout = Duration::seconds(10);
+        Duration evaluation_interval = Duration::seconds(30);
+        Duration lookback_delta = Duration::minutes(5);
+        std::int64_t jitter_seed = 1;
+    } prometheus;
+
+    struct Kubernetes {
+        Duration probe_period = Duration::seconds(10);
+        Duration probe_timeout = Duration::seconds(1);
+        std::int64_t probe_failure_threshold = 3;
+        std::int64_t probe_success_threshold = 1;
+        std::string namespace_name = "caracal";
+    } kubernetes;
+
+    struct Replicas {
+        std::int64_t api = 2, sts = 2, gateway = 2, audit = 2, coordinator = 2;
+    } replicas;
+
+    struct Traffic {
+        double gateway_requests_per_second = 20;
+        double provider_backed_share = 0.3;
+        double admin_writes_per_second = 0.2;
+        double coordinator_events_per_second = 0.5;
+        double rate_noise = 0.25;
+    } traffic;
+
+    struct Postgres {
+        std::int64_t pool_size = 10;
+        Duration acquire_timeout = Duration::seconds(5);
+        Duration query_time = Duration::millis(5);
+        Duration hang_timeout = Duration::seconds(30);
+        Duration failover_down = Duration::seconds(20);
+        Duration failover_up = Duration::seconds(40);
+    } postgres;
+
+    struct Redis {
+        Duration command_timeout = Duration::seconds(1);
+        std::map<std::string, std::int64_t> maxlen;
+    } redis;
+
+    struct Api {
+        Duration outbox_poll_interval = Duration::seconds(1);
+        std::int64_t outbox_batch = 100;
+        std::int64_t outbox_max_attempts = 8;
+        Duration outbox_backoff_base = Duration::seconds(1);
+        Duration outbox_backoff_max = Duration::seconds(60);
+        std::int64_t ready_outbox_dead_max = 0;
+    } api;
+
+    struct Sts {
+        Duration opa_poll = Duration::seconds(60);
+        Duration exchange_time = Duration::millis(20);
+        Duration provider_refresh_interval = Duration::seconds(60);
+        std::int64_t provider_breaker_failures = 3;
+        Duration provider_breaker_open = Duration::seconds(60);
+        Duration revocation_poll = Duration::seconds(1);
+        double replay_drain_per_second = 200;
+    } sts;
+
+    struct Gateway {
+        Duration sts_timeout = Duration::seconds(2);
+        std::int64_t sts_breaker_failures = 5;
+        Duration sts_breaker_open = Duration::seconds(30);
+        Duration revocation_reload_interval = Duration::seconds(30);
+        Duration revocation_poll = Duration::seconds(1);
+        double replay_drain_per_second = 200;
+    } gateway;
+
+    struct Audit {
+        Duration consumer_poll = Duration::seconds(1);
+        std::int64_t consumer_batch = 200;
+        Duration write_time = Duration::millis(2);
+        std::int64_t max_deliveries = 5;
+        Duration claim_min_idle = Duration::seconds(30);
+        Duration claim_interval = Duration::seconds(30);
+        Duration tamper_sweep_interval = Duration::seconds(60);
+        std::int64_t ready_dlq_max = 1000;
+        std::int64_t ready_lag_max = 100000;
+        Duration ready_pel_oldest_max = Duration::seconds(300);
+    } audit;
+
+    struct Coordinator {
+        Duration outbox_poll_interval = Duration::seconds(1);
+        Duration sweep_interval = Duration::seconds(30);
+    } coordinator;
+
+    std::int64_t maxlen(const std::string& stream) const;
+
+    // Sets one field from text by dotted key. Throws std::invalid_argument naming the problem
+    // (unknown key — with the list of valid ones — or a value of the wrong kind).
+    void set(const std::string& key, const std::string& value);
+    // Every settable key, in profile order.
+    static std::vector<std::string> keys();
+};
+
+// Loads a profile file over the built-in defaults: every key must be known. Throws
+// sim::InputError with file, line and column.
+Profile load_profile(const std::string& path);
+Profile load_profile_text(const std::string& text, const std::string& file_name);
+
+}  // namespace caracal

@@ -1,0 +1,49 @@
+#include "models/replay_volume.hpp"
+
+#include <cmath>
+
+namespace caracal {
+
+namespace {
+constexpr Duration kDrainTick = Duration::seconds(1);
+}
+
+AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod,
+                           const std::string& metric_prefix, double drain_per_second)
+    : sim_(sim), redis_(redis), book_(book), pod_(pod), drain_per_tick_(drain_per_second * kDrainTick.secs()) {
+    pod.metrics.gauge_fn(metric_prefix + "_audit_replay_oldest_age_seconds", {},
+                         [this](sim::Time now) { return oldest_age(now).secs(); });
+    pod.metrics.gauge_fn(metric_prefix + "_audit_replay_pending_events", {},
+                         [this](sim::Time) { return static_cast<double>(volume_.size()); });
+    sim.every(kDrainTick, sim.now() + kDrainTick, [this] { drain(); });
+}
+
+Duration AuditEmitter::oldest_age(sim::Time now) const {
+    if (volume_.empty()) return Duration();
+    return now - book_.produced_at(volume_.front());
+}
+
+void AuditEmitter::publish(AuditEventId id) {
+    redis_.stream(streams::kAuditEvents).add(sim_.now(), id);
+    book_.move(id, AuditPlace::Stream);
+}
+
+void AuditEmitter::emit() {
+    const bool direct = pod_.running && redis_.reachable(pod_.service);
+    const AuditEventId id = book_.produce(pod_.name, sim_.now(), direct ? AuditPlace::Stream : AuditPlace::Replay);
+    if (direct)
+        redis_.stream(streams::kAuditEvents).add(sim_.now(), id);
+    else
+        volume_.push_back(id);
+}
+
+void AuditEmitter::drain() {
+    if (volume_.empty() || !pod_.running || !redis_.reachable(pod_.service)) return;
+    auto budget = static_cast<std::size_t>(std::floor(drain_per_tick_));
+    while (budget-- > 0 && !volume_.empty()) {
+        publish(volume_.front());
+        volume_.pop_front();
+    }
+}
+
+}  // namespace caracal

@@ -1,0 +1,40 @@
+// An STS or Gateway pod's audit replay directory (/var/lib/caracal/audit-replay): audit events
+// that could not be published are written here and drained, oldest first, once Redis is back.
+#pragma once
+
+#include <deque>
+#include <string>
+
+#include "models/audit_book.hpp"
+#include "models/pod.hpp"
+#include "models/redis.hpp"
+#include "sim/des/simulation.hpp"
+
+namespace caracal {
+
+class AuditEmitter {
+public:
+    // Exports <metric_prefix>_audit_replay_oldest_age_seconds and _pending_events on the pod.
+    AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod, const std::string& metric_prefix,
+                 double drain_per_second);
+
+    // One audit event from this pod: XADD to caracal.audit.events, or the replay volume if Redis
+    // cannot be reached.
+    void emit();
+
+    std::size_t pending() const { return volume_.size(); }
+    Duration oldest_age(sim::Time now) const;
+
+private:
+    void publish(AuditEventId id);
+    void drain();
+
+    sim::des::Simulation& sim_;
+    Redis& redis_;
+    AuditBook& book_;
+    Pod& pod_;
+    double drain_per_tick_;
+    std::deque<AuditEventId> volume_;
+};
+
+}  // namespace caracal

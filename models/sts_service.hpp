@@ -1,0 +1,62 @@
+// STS (/services/sts/): token exchanges for the Gateway (Postgres lookup, policy decision, optional
+// brokered provider credential), the policy bundle (caracal.policy.invalidate + an
+// OPA_POLL_SECONDS poll; a bundle that fails to compile is rejected and the last good one stays),
+// provider credential refresh behind a circuit breaker, the revocation consumer, and audit emission
+// with a replay volume. /ready: Postgres, Redis (documented [older] readiness) — see MODEL.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "models/circuit_breaker.hpp"
+#include "models/replay_volume.hpp"
+#include "models/service_model.hpp"
+#include "models/stream_consumer.hpp"
+
+namespace caracal {
+
+enum class ExchangeResult { Issued, DeniedProvider, Error };
+
+class StsService : public ServiceModel {
+public:
+    explicit StsService(WorldContext& ctx);
+
+    void start(Pod& pod) override;
+    ProbeOutcome ready_check(const Pod& pod, sim::Time now) const override;
+
+    // One token exchange on `pod`; `done` runs when the STS answers (never, if the pod stops).
+    void exchange(Pod& pod, bool provider_backed, std::function<void(ExchangeResult)> done);
+
+    // Faults.
+    void pause_distribution(bool paused) { distribution_paused_ = paused; }
+    void set_provider_credential_valid(bool valid) { credential_valid_ = valid; }
+
+    std::int64_t active_policy(const Pod& pod) const { return state_.at(pod.name)->active_version; }
+    const CircuitBreaker& provider_breaker(const Pod& pod) const { return state_.at(pod.name)->breaker; }
+    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(pod.name)->emitter; }
+
+private:
+    struct PodState {
+        explicit PodState(CircuitBreakerConfig c) : breaker(c) {}
+        std::int64_t active_version = 1;
+        sim::Time last_sync_ok;
+        CircuitBreaker breaker;
+        std::unique_ptr<AuditEmitter> emitter;
+        std::unique_ptr<StreamConsumer> invalidations;
+        std::unique_ptr<StreamConsumer> revocations;
+        sim::scrape::Registry::Counter* compile_errors = nullptr;
+        sim::scrape::Registry::Counter* refresh_errors = nullptr;
+        std::map<ExchangeResult, sim::scrape::Registry::Counter*> exchanges;
+    };
+
+    void sync_policy(Pod& pod);
+    void refresh_provider(Pod& pod);
+
+    std::map<std::string, std::unique_ptr<PodState>> state_;
+    bool distribution_paused_ = false;
+    bool credential_valid_ = true;
+};
+
+}  // namespace caracal
