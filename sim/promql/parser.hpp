@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "sim/promql/ast.hpp"
+#include "sim/tsdb/labels.hpp"
 
 namespace sim::promql {
 

@@ -96,24 +96,67 @@ std::uint64_t Labels::hash() const {
     return h;
 }
 
+namespace {
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if the byte there starts none.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;
+    unsigned min = 0;
+    if (b >= 0xC2 && b <= 0xDF) n = 2, min = 0x80;
+    else if (b >= 0xE0 && b <= 0xEF) n = 3, min = 0x800;
+    else if (b >= 0xF0 && b <= 0xF4) n = 4, min = 0x10000;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    unsigned cp = b & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+void append_hex_escape(std::string& out, unsigned char c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+    out += buf;
+}
+}  // namespace
+
 std::string quote(std::string_view s) {
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Valid UTF-8 is kept; a stray byte is escaped, as Go's strconv.Quote does.
+            if (const std::size_t n = utf8_length(s, i)) {
+                out.append(s.substr(i, n));
+                i += n;
+            } else {
+                append_hex_escape(out, c);
+                ++i;
+            }
+            continue;
+        }
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\t': out += "\\t"; break;
             case '\r': out += "\\r"; break;
+            case '\a': out += "\\a"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\v': out += "\\v"; break;
             default:
                 if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                    out += buf;
+                    append_hex_escape(out, c);
                 } else {
                     out += static_cast<char>(c);
                 }
         }
+        ++i;
     }
     out += '"';
     return out;

@@ -83,3 +83,12 @@ TEST_CASE("select narrows by metric name and applies every matcher") {
     CHECK(s.select({Matcher("__name__", MatchOp::Equal, "up"), Matcher("job", MatchOp::NotEqual, "a")}).size() == 1);
     CHECK(s.select({Matcher("__name__", MatchOp::Equal, "none")}).empty());
 }
+
+TEST_CASE("quote keeps valid UTF-8 and escapes stray bytes like Go's strconv.Quote") {
+    CHECK(quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
+    CHECK(quote("caf\xc3\xa9") == "\"caf\xc3\xa9\"");
+    CHECK(quote("\xff") == "\"\\xff\"");
+    CHECK(quote("\xc3") == "\"\\xc3\"");  // truncated sequence
+    CHECK(quote("\x01") == "\"\\x01\"");
+    CHECK(quote("\a\v") == "\"\\a\\v\"");
+}

@@ -1,0 +1,36 @@
+#include "sim/alerting/rule.hpp"
+
+namespace sim::alerting {
+
+Rule::Rule(std::string name, SourcePos pos, std::string expr_text, promql::ExprPtr expr, std::vector<tsdb::Label> labels)
+    : name_(std::move(name)),
+      pos_(pos),
+      expr_text_(std::move(expr_text)),
+      expr_(std::move(expr)),
+      labels_(std::move(labels)) {}
+
+Rule::~Rule() = default;
+
+std::optional<promql::Vector> Rule::eval(Time ts, Duration query_offset, const tsdb::Storage& storage,
+                                         const RuleContext& ctx, int limit) {
+    try {
+        auto out = evaluate(ts, query_offset, storage, ctx, limit);
+        last_error_.reset();
+        return out;
+    } catch (const promql::EvalError& e) {
+        last_error_ = e.what();
+    } catch (const RuleError& e) {
+        last_error_ = e.what();
+    }
+    return std::nullopt;
+}
+
+promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const {
+    promql::Value v = promql::evaluate(*expr_, storage, at, ctx.engine);
+    if (auto* vec = std::get_if<promql::Vector>(&v)) return std::move(*vec);
+    // Prometheus' rule query function turns a scalar into a one-element vector without labels.
+    if (const auto* s = std::get_if<promql::Scalar>(&v)) return {promql::VectorSample{{}, s->v, at}};
+    throw RuleError("rule result is not a vector or scalar");
+}
+
+}  // namespace sim::alerting

@@ -1,0 +1,74 @@
+// What recording and alerting rules share: a name, a PromQL expression, rule labels, the position
+// in the rule file, and the outcome of the latest evaluation.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/base/error.hpp"
+#include "sim/base/time.hpp"
+#include "sim/promql/ast.hpp"
+#include "sim/promql/engine.hpp"
+#include "sim/promql/value.hpp"
+#include "sim/tsdb/labels.hpp"
+#include "sim/tsdb/storage.hpp"
+
+namespace sim::alerting {
+
+// What every rule evaluation may need besides the data: `$externalLabels`, `$externalURL` and
+// the PromQL engine settings.
+struct RuleContext {
+    tsdb::Labels external_labels;
+    std::string external_url;
+    promql::EngineOptions engine;
+};
+
+class Rule {
+public:
+    // `labels` in file order; an empty value removes that label from the output, as in Prometheus.
+    Rule(std::string name, SourcePos pos, std::string expr_text, promql::ExprPtr expr,
+         std::vector<tsdb::Label> labels);
+    virtual ~Rule();
+    Rule(const Rule&) = delete;
+    Rule& operator=(const Rule&) = delete;
+
+    const std::string& name() const { return name_; }  // `record` or `alert`
+    SourcePos pos() const { return pos_; }             // of the rule in its file
+    const std::string& expr_text() const { return expr_text_; }
+    const promql::Expr& expr() const { return *expr_; }
+    const std::vector<tsdb::Label>& labels() const { return labels_; }
+
+    // The error of the latest evaluation, worded as Prometheus words it; nullopt after a success.
+    const std::optional<std::string>& last_error() const { return last_error_; }
+
+    // Evaluates the rule at `ts`, its query at `ts - query_offset`, and returns the samples to
+    // write (stamped `ts - query_offset`, __name__ set). `limit` > 0 caps the number of series or
+    // alerts. On failure returns nullopt and sets last_error().
+    std::optional<promql::Vector> eval(Time ts, Duration query_offset, const tsdb::Storage& storage,
+                                       const RuleContext& ctx, int limit = 0);
+
+protected:
+    // Runs the expression at `at`; throws promql::EvalError.
+    promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const;
+    // The rule-specific part of eval(); throws RuleError (or promql::EvalError) on failure.
+    virtual promql::Vector evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
+                                    const RuleContext& ctx, int limit) = 0;
+
+private:
+    std::string name_;
+    SourcePos pos_;
+    std::string expr_text_;
+    promql::ExprPtr expr_;
+    std::vector<tsdb::Label> labels_;
+    std::optional<std::string> last_error_;
+};
+
+// A failed rule evaluation (duplicate label sets, limit exceeded, non-vector result).
+class RuleError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace sim::alerting

@@ -1,0 +1,524 @@
+#include "sim/alerting/template_functions.hpp"
+
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <stdexcept>
+
+#include <re2/re2.h>
+
+#include "sim/base/time.hpp"
+
+namespace sim::alerting {
+
+namespace {
+
+using Args = std::vector<TemplateValue>;
+
+[[noreturn]] void fail(const std::string& message) { throw std::runtime_error(message); }
+
+// What Go reports when a function dereferences a nil pointer: Prometheus' sample functions given
+// nil, and pathPrefix/externalURL, whose URL promtool leaves nil.
+[[noreturn]] void nil_dereference() { fail("runtime error: invalid memory address or nil pointer dereference"); }
+
+const std::string& str(const TemplateValue& v) { return std::get<std::string>(v.v); }
+
+// ---- Prometheus' number formatting --------------------------------------------------------
+
+// Prometheus' convertToFloat: numbers as they are, strings through strconv.ParseFloat.
+double to_float(const TemplateValue& v) {
+    if (const auto* d = std::get_if<double>(&v.v)) return *d;
+    if (const auto* i = std::get_if<long long>(&v.v)) return static_cast<double>(*i);
+    const auto* s = std::get_if<std::string>(&v.v);
+    if (!s) fail("can't convert " + go_type_name(v) + " to float");
+    // strtod, like ParseFloat, takes "NaN", "Inf", "+inf", "Infinity" and hex floats; unlike it,
+    // leading blanks, which are rejected here.
+    char* end = nullptr;
+    const double d = std::strtod(s->c_str(), &end);
+    if (s->empty() || end != s->c_str() + s->size() || std::isspace(static_cast<unsigned char>((*s)[0])))
+        fail("strconv.ParseFloat: parsing " + tsdb::quote(*s) + ": invalid syntax");
+    return d;
+}
+
+std::string g4(double v) { return go_sprintf("%.4g", {TemplateValue{v}}); }
+
+// Go's int64(v) for a float outside the int64 range yields the minimum int64 on amd64.
+long long go_int64(double v) {
+    constexpr double kTwoTo63 = 9223372036854775808.0;
+    if (!(v >= -kTwoTo63 && v < kTwoTo63)) return std::numeric_limits<long long>::min();
+    return static_cast<long long>(v);
+}
+
+std::string scale_down(double v, const std::array<const char*, 8>& prefixes, double base) {
+    std::string prefix;
+    for (const char* p : prefixes) {
+        if (std::fabs(v) < base) break;
+        prefix = p;
+        v /= base;
+    }
+    return g4(v) + prefix;
+}
+
+// Prefixes below one, shared by humanize and humanizeDuration.
+std::string scale_up(double v, std::string_view unit) {
+    std::string prefix;
+    for (const char* p : {"m", "u", "n", "p", "f", "a", "z", "y"}) {
+        if (std::fabs(v) >= 1) break;
+        prefix = p;
+        v *= 1000;
+    }
+    return g4(v) + prefix + std::string(unit);
+}
+
+TemplateValue humanize(const Args& a) {
+    const double v = to_float(a[0]);
+    if (v == 0 || !std::isfinite(v)) return {g4(v)};
+    if (std::fabs(v) >= 1) return {scale_down(v, {"k", "M", "G", "T", "P", "E", "Z", "Y"}, 1000)};
+    return {scale_up(v, "")};
+}
+
+TemplateValue humanize1024(const Args& a) {
+    const double v = to_float(a[0]);
+    if (std::fabs(v) <= 1 || !std::isfinite(v)) return {g4(v)};
+    return {scale_down(v, {"ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"}, 1024)};
+}
+
+TemplateValue humanize_duration(const Args& a) {
+    double v = to_float(a[0]);
+    if (!std::isfinite(v)) return {g4(v)};
+    if (v == 0) return {g4(v) + "s"};
+    if (std::fabs(v) < 1) return {scale_up(v, "s")};
+
+    const std::string sign = v < 0 ? "-" : "";
+    v = std::fabs(v);
+    const long long total = go_int64(v);
+    const long long seconds = total % 60;
+    const long long minutes = (total / 60) % 60;
+    const long long hours = (total / 3600) % 24;
+    const long long days = total / 86400;
+    auto n = [](long long x) { return std::to_string(x); };
+    if (days != 0) return {sign + n(days) + "d " + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s"};
+    if (hours != 0) return {sign + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s"};
+    if (minutes != 0) return {sign + n(minutes) + "m " + n(seconds) + "s"};
+    return {sign + g4(v) + "s"};
+}
+
+TemplateValue humanize_percentage(const Args& a) { return {g4(to_float(a[0]) * 100) + "%"}; }
+
+// model.TimeFromUnixNano keeps whole milliseconds (truncating toward zero).
+GoTime to_millisecond_time(double seconds) {
+    return GoTime{go_int64(seconds * 1e9) / 1'000'000 * 1'000'000};
+}
+
+TemplateValue humanize_timestamp(const Args& a) {
+    const double v = to_float(a[0]);
+    if (!std::isfinite(v)) return {g4(v)};
+    return {format_go_time(to_millisecond_time(v))};
+}
+
+TemplateValue to_time(const Args& a) {
+    const double v = to_float(a[0]);
+    if (!std::isfinite(v)) fail("time value is NaN or Inf");
+    return {to_millisecond_time(v)};
+}
+
+TemplateValue parse_duration_seconds(const Args& a) {
+    const std::string& s = str(a[0]);
+    if (s == "0") return {0.0};
+    const auto d = parse_duration(s);
+    if (!d) fail("not a valid duration string: " + tsdb::quote(s));
+    return {static_cast<double>(d->ms()) / 1000};
+}
+
+// ---- strings --------------------------------------------------------------------------------
+
+// strings.ToUpper / strings.ToLower on ASCII; other bytes are copied.
+TemplateValue map_ascii(const std::string& s, int (*f)(int)) {
+    std::string out = s;
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(f(static_cast<unsigned char>(c)));
+    return {out};
+}
+
+// strings.Title: upper-cases the first letter of every word; ASCII punctuation and spaces
+// separate words, other bytes (including all of UTF-8's multi-byte letters) do not.
+TemplateValue title(const Args& a) {
+    std::string out = str(a[0]);
+    bool after_separator = true;
+    for (char& c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        if (after_separator && u < 0x80) c = static_cast<char>(std::toupper(u));
+        after_separator = u < 0x80 && !std::isalnum(u) && c != '_';
+    }
+    return {out};
+}
+
+// url.QueryEscape.
+std::string query_escape(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') out += c;
+        else if (c == ' ') out += '+';
+        else out += {'%', kHex[u >> 4], kHex[u & 15]};
+    }
+    return out;
+}
+
+// template.HTMLEscapeString.
+std::string html_escape(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+            case '"': out += "&#34;"; break;
+            case '\'': out += "&#39;"; break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '\0': out += "\xEF\xBF\xBD"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// template.JSEscapeString for ASCII; multi-byte UTF-8 is copied (Go escapes only the
+// non-printable runes among it).
+std::string js_escape(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\'': out += "\\'"; break;
+            case '"': out += "\\\""; break;
+            case '<': out += "\\u003C"; break;
+            case '>': out += "\\u003E"; break;
+            case '&': out += "\\u0026"; break;
+            case '=': out += "\\u003D"; break;
+            default:
+                if (u < 0x20) out += std::string("\\u00") + kHex[u >> 4] + kHex[u & 15];
+                else out += c;
+        }
+    }
+    return out;
+}
+
+// The html, js and urlquery builtins format several arguments as fmt.Sprint does.
+std::string sprint_args(const Args& a) {
+    if (a.size() == 1)
+        if (const auto* s = std::get_if<std::string>(&a[0].v)) return *s;
+    return go_sprint(a);
+}
+
+struct HostPort {
+    std::string host, port;
+};
+
+// net.SplitHostPort; nullopt where it returns an error.
+std::optional<HostPort> split_host_port(const std::string& s) {
+    const auto colon = s.rfind(':');
+    if (colon == std::string::npos) return std::nullopt;
+    std::string host;
+    std::size_t after_host = 0;
+    if (!s.empty() && s[0] == '[') {
+        const auto close = s.find(']');
+        if (close == std::string::npos || close + 1 != colon) return std::nullopt;
+        host = s.substr(1, close - 1);
+        after_host = close + 1;
+    } else {
+        host = s.substr(0, colon);
+        if (host.find(':') != std::string::npos) return std::nullopt;
+    }
+    if (s.find('[', after_host) != std::string::npos || s.find(']', after_host) != std::string::npos ||
+        host.find('[') != std::string::npos)
+        return std::nullopt;
+    return HostPort{host, s.substr(colon + 1)};
+}
+
+bool is_ip(const std::string& s) {
+    unsigned char buf[16];
+    return inet_pton(AF_INET, s.c_str(), buf) == 1 || inet_pton(AF_INET6, s.c_str(), buf) == 1;
+}
+
+TemplateValue strip_port(const Args& a) {
+    const auto hp = split_host_port(str(a[0]));
+    return {hp ? hp->host : str(a[0])};
+}
+
+TemplateValue strip_domain(const Args& a) {
+    const std::string& s = str(a[0]);
+    const auto hp = split_host_port(s);
+    const std::string host = hp ? hp->host : s;
+    if (is_ip(host)) return {s};
+    const std::string first = host.substr(0, host.find('.'));
+    if (!hp || hp->port.empty()) return {first};
+    // net.JoinHostPort brackets a host that contains a colon.
+    return {(first.find(':') != std::string::npos ? "[" + first + "]" : first) + ":" + hp->port};
+}
+
+// ---- regular expressions (Go's regexp is RE2's syntax) ----------------------------------------
+
+std::unique_ptr<RE2> compile(const std::string& pattern) {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    return std::make_unique<RE2>(pattern, opts);
+}
+
+// Go's Regexp.Expand of a replacement template: `$1`, `${1}`, `$name`, `${name}`, `$$`. A name
+// is the longest run of letters, digits and underscores, so `$1x` names group "1x".
+void expand(std::string& out, const std::string& repl, const RE2& re, const std::vector<re2::StringPiece>& groups) {
+    auto is_name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t i = 0; i < repl.size();) {
+        if (repl[i] != '$' || i + 1 >= repl.size()) {
+            out += repl[i++];
+            continue;
+        }
+        if (repl[i + 1] == '$') {
+            out += '$';
+            i += 2;
+            continue;
+        }
+        std::string name;
+        std::size_t next = i + 1;
+        if (repl[next] == '{') {
+            const auto close = repl.find('}', next);
+            std::size_t j = next + 1;
+            while (j < repl.size() && is_name_char(repl[j])) ++j;
+            if (close == std::string::npos || j != close || j == next + 1) {
+                out += repl[i++];  // malformed: the `$` is literal text
+                continue;
+            }
+            name = repl.substr(next + 1, j - next - 1);
+            next = close + 1;
+        } else {
+            while (next < repl.size() && is_name_char(repl[next])) ++next;
+            if (next == i + 1) {
+                out += repl[i++];
+                continue;
+            }
+            name = repl.substr(i + 1, next - i - 1);
+        }
+        i = next;
+        int group = -1;
+        if (std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            group = name.size() > 9 ? -1 : std::atoi(name.c_str());
+        } else {
+            const auto& named = re.NamedCapturingGroups();
+            if (const auto it = named.find(name); it != named.end()) group = it->second;
+        }
+        if (group >= 0 && group < static_cast<int>(groups.size()) && groups[group].data())
+            out.append(groups[group].data(), groups[group].size());
+    }
+}
+
+// Regexp.ReplaceAllString: like Go, an empty match right after a match is not replaced, and the
+// search always advances by at least one UTF-8 character.
+TemplateValue re_replace_all(const Args& a) {
+    const std::string &pattern = str(a[0]), &repl = str(a[1]), &text = str(a[2]);
+    const auto re = compile(pattern);
+    if (!re->ok()) fail("regexp: Compile(" + tsdb::quote(pattern) + "): error parsing regexp: " + re->error());
+    std::vector<re2::StringPiece> groups(re->NumberOfCapturingGroups() + 1);
+    std::string out;
+    std::size_t search = 0, last_end = 0;
+    const re2::StringPiece input(text);
+    while (search <= text.size()) {
+        if (!re->Match(input, search, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+            break;
+        const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
+        const auto end = begin + groups[0].size();
+        out.append(text, last_end, begin - last_end);
+        if (end > last_end || begin == 0) expand(out, repl, *re, groups);
+        last_end = end;
+        std::size_t width = 0;
+        if (search < text.size()) {
+            const auto lead = static_cast<unsigned char>(text[search]);
+            width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            width = std::min(width, text.size() - search);
+        }
+        if (search + width > end) search += width;
+        else if (search + 1 > end) ++search;
+        else search = end;
+    }
+    out.append(text, last_end, std::string::npos);
+    return {out};
+}
+
+TemplateValue match(const Args& a) {
+    const auto re = compile(str(a[0]));
+    if (!re->ok()) fail("error parsing regexp: " + re->error());
+    return {RE2::PartialMatch(str(a[1]), *re)};
+}
+
+// ---- Go's comparison builtins ---------------------------------------------------------------
+
+enum class BasicKind { Bool, Int, Float, String, Other };
+
+BasicKind basic_kind(const TemplateValue& v) {
+    if (std::holds_alternative<bool>(v.v)) return BasicKind::Bool;
+    if (std::holds_alternative<long long>(v.v)) return BasicKind::Int;
+    if (std::holds_alternative<double>(v.v)) return BasicKind::Float;
+    if (std::holds_alternative<std::string>(v.v)) return BasicKind::String;
+    return BasicKind::Other;
+}
+
+bool equal(const TemplateValue& a, const TemplateValue& b) {
+    const auto k = basic_kind(a);
+    if (k != basic_kind(b)) {
+        if (std::holds_alternative<GoNil>(a.v) || std::holds_alternative<GoNil>(b.v)) return false;
+        fail("incompatible types for comparison");
+    }
+    switch (k) {
+        case BasicKind::Bool: return std::get<bool>(a.v) == std::get<bool>(b.v);
+        case BasicKind::Int: return std::get<long long>(a.v) == std::get<long long>(b.v);
+        case BasicKind::Float: return std::get<double>(a.v) == std::get<double>(b.v);
+        case BasicKind::String: return str(a) == str(b);
+        case BasicKind::Other: break;
+    }
+    if (std::holds_alternative<GoNil>(a.v) && std::holds_alternative<GoNil>(b.v)) return true;
+    fail("non-comparable type " + to_go_string(a) + ": " + go_type_name(a));
+}
+
+bool less(const TemplateValue& a, const TemplateValue& b) {
+    const auto k = basic_kind(a);
+    if (k == BasicKind::Other || basic_kind(b) == BasicKind::Other) fail("invalid type for comparison");
+    if (k != basic_kind(b)) fail("incompatible types for comparison");
+    switch (k) {
+        case BasicKind::Int: return std::get<long long>(a.v) < std::get<long long>(b.v);
+        case BasicKind::Float: return std::get<double>(a.v) < std::get<double>(b.v);
+        case BasicKind::String: return str(a) < str(b);
+        default: fail("invalid type for comparison");
+    }
+}
+
+TemplateValue eq(const Args& a) {
+    if (a.size() < 2) fail("missing argument for comparison");
+    for (std::size_t i = 1; i < a.size(); ++i)
+        if (equal(a[0], a[i])) return {true};
+    return {false};
+}
+
+TemplateValue index(const Args& a) {
+    TemplateValue item = a[0];
+    for (std::size_t i = 1; i < a.size(); ++i) {
+        const TemplateValue& key = a[i];
+        if (const auto* labels = std::get_if<tsdb::Labels>(&item.v)) {
+            const auto* name = std::get_if<std::string>(&key.v);
+            if (!name) fail("value has type " + go_type_name(key) + "; should be string");
+            item = {std::string(labels->get(*name))};
+        } else if (const auto* args = std::get_if<ArgsMap>(&item.v)) {
+            const auto* name = std::get_if<std::string>(&key.v);
+            if (!name) fail("value has type " + go_type_name(key) + "; should be string");
+            TemplateValue found{GoNil{}};
+            for (std::size_t n = 0; n < args->args.size(); ++n)
+                if (*name == "arg" + std::to_string(n)) found = args->args[n];
+            item = found;
+        } else if (const auto* s = std::get_if<std::string>(&item.v)) {
+            const auto* n = std::get_if<long long>(&key.v);
+            if (!n) fail("cannot index slice/array with type " + go_type_name(key));
+            if (*n < 0 || *n >= static_cast<long long>(s->size()))
+                fail("index out of range: " + std::to_string(*n));
+            item = {static_cast<long long>(static_cast<unsigned char>((*s)[*n]))};  // a byte
+        } else if (std::holds_alternative<GoNil>(item.v)) {
+            fail("index of untyped nil");
+        } else {
+            fail("can't index item of type " + go_type_name(item));
+        }
+    }
+    return item;
+}
+
+TemplateValue length(const Args& a) {
+    const auto& v = a[0].v;
+    if (const auto* s = std::get_if<std::string>(&v)) return {static_cast<long long>(s->size())};
+    if (const auto* l = std::get_if<tsdb::Labels>(&v)) return {static_cast<long long>(l->items().size())};
+    if (const auto* m = std::get_if<ArgsMap>(&v)) return {static_cast<long long>(m->args.size())};
+    fail("len of type " + go_type_name(a[0]));
+}
+
+TemplateValue printf_call(const Args& a) { return {go_sprintf(str(a[0]), Args(a.begin() + 1, a.end()))}; }
+
+constexpr auto kAny = ParamType::Any;
+constexpr auto kStr = ParamType::String;
+
+const std::vector<TemplateFunction>& functions() {
+    static const std::vector<TemplateFunction> table{
+        // Go's builtins.
+        {"and", {kAny, kAny}, true, nullptr, true},
+        {"or", {kAny, kAny}, true, nullptr, true},
+        {"not", {kAny}, false, [](const Args& a) { return TemplateValue{!is_true(a[0])}; }},
+        {"len", {kAny}, false, length},
+        {"index", {kAny, kAny}, true, index},
+        {"print", {kAny}, true, [](const Args& a) { return TemplateValue{go_sprint(a)}; }},
+        {"printf", {kStr, kAny}, true, printf_call},
+        {"println", {kAny}, true, [](const Args& a) { return TemplateValue{go_sprintln(a)}; }},
+        {"html", {kAny}, true, [](const Args& a) { return TemplateValue{html_escape(sprint_args(a))}; }},
+        {"js", {kAny}, true, [](const Args& a) { return TemplateValue{js_escape(sprint_args(a))}; }},
+        {"urlquery", {kAny}, true, [](const Args& a) { return TemplateValue{query_escape(sprint_args(a))}; }},
+        {"eq", {kAny, kAny}, true, eq},
+        {"ne", {kAny, kAny}, false, [](const Args& a) { return TemplateValue{!equal(a[0], a[1])}; }},
+        {"lt", {kAny, kAny}, false, [](const Args& a) { return TemplateValue{less(a[0], a[1])}; }},
+        {"le", {kAny, kAny}, false,
+         [](const Args& a) { return TemplateValue{less(a[0], a[1]) || equal(a[0], a[1])}; }},
+        {"gt", {kAny, kAny}, false,
+         [](const Args& a) { return TemplateValue{!(less(a[0], a[1]) || equal(a[0], a[1]))}; }},
+        {"ge", {kAny, kAny}, false, [](const Args& a) { return TemplateValue{!less(a[0], a[1])}; }},
+        // Prometheus' functions (template/template.go).
+        {"first", {ParamType::QueryResult}, false,
+         [](const Args&) -> TemplateValue { fail("first() called on vector with no elements"); }},
+        {"label", {kStr, ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
+        {"value", {ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
+        {"strvalue", {ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
+        {"sortByLabel", {kStr, ParamType::QueryResult}, false, [](const Args&) { return TemplateValue{}; }},
+        {"args", {kAny}, true, [](const Args& a) { return TemplateValue{ArgsMap{a}}; }},
+        {"reReplaceAll", {kStr, kStr, kStr}, false, re_replace_all},
+        {"safeHtml", {kStr}, false, [](const Args& a) { return a[0]; }},
+        {"match", {kStr, kStr}, false, match},
+        {"title", {kStr}, false, title},
+        {"toUpper", {kStr}, false, [](const Args& a) { return map_ascii(str(a[0]), [](int c) { return std::toupper(c); }); }},
+        {"toLower", {kStr}, false, [](const Args& a) { return map_ascii(str(a[0]), [](int c) { return std::tolower(c); }); }},
+        {"graphLink", {kStr}, false,
+         [](const Args& a) { return TemplateValue{"/graph?g0.expr=" + query_escape(str(a[0])) + "&g0.tab=0"}; }},
+        {"tableLink", {kStr}, false,
+         [](const Args& a) { return TemplateValue{"/graph?g0.expr=" + query_escape(str(a[0])) + "&g0.tab=1"}; }},
+        {"humanize", {kAny}, false, humanize},
+        {"humanize1024", {kAny}, false, humanize1024},
+        {"humanizeDuration", {kAny}, false, humanize_duration},
+        {"humanizePercentage", {kAny}, false, humanize_percentage},
+        {"humanizeTimestamp", {kAny}, false, humanize_timestamp},
+        {"toTime", {kAny}, false, to_time},
+        {"parseDuration", {kStr}, false, parse_duration_seconds},
+        {"stripPort", {kStr}, false, strip_port},
+        {"stripDomain", {kStr}, false, strip_domain},
+        {"pathPrefix", {}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
+        {"externalURL", {}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
+    };
+    return table;
+}
+
+}  // namespace
+
+std::string_view go_param_type_name(ParamType t) {
+    switch (t) {
+        case ParamType::Any: return "interface {}";
+        case ParamType::String: return "string";
+        case ParamType::Sample: return "*template.sample";
+        case ParamType::QueryResult: return "template.queryResult";
+    }
+    return "";
+}
+
+const TemplateFunction* find_template_function(std::string_view name) {
+    const auto& table = functions();
+    const auto it = std::find_if(table.begin(), table.end(), [&](const TemplateFunction& f) { return f.name == name; });
+    return it == table.end() ? nullptr : &*it;
+}
+
+}  // namespace sim::alerting

@@ -1,0 +1,84 @@
+// The promtool rule unit-test file (`promtool test rules`, Prometheus 2.42 format) plus our
+// extensions `start_timestamp` and `fuzzy_compare`, parsed strictly: an unknown or repeated field,
+// a value of the wrong type, bad series notation or bad PromQL is a sim::InputError naming
+// file:line:col.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/alerting/series_notation.hpp"
+#include "sim/base/error.hpp"
+#include "sim/base/time.hpp"
+#include "sim/promql/ast.hpp"
+#include "sim/tsdb/labels.hpp"
+
+namespace sim::alerting {
+
+// Name/value pairs sorted by name that, unlike tsdb::Labels, keep empty values: promtool compares
+// `exp_labels: {a: ""}` literally, so such an expectation can never match.
+using LabelPairs = std::vector<tsdb::Label>;
+
+struct InputSeries {
+    tsdb::Labels labels;
+    SeriesValues values;
+    SourcePos pos;
+};
+
+struct ExpectedAlert {
+    LabelPairs labels;  // without alertname; the runner adds it
+    LabelPairs annotations;
+};
+
+struct AlertTest {
+    Duration eval_time;  // after the test group's start
+    std::string alertname;
+    std::vector<ExpectedAlert> exp_alerts;
+    SourcePos pos;
+};
+
+struct ExpectedSample {
+    tsdb::Labels labels;
+    double value = 0;
+};
+
+struct PromqlTest {
+    std::string expr_text;
+    promql::ExprPtr expr;
+    Duration eval_time;
+    std::vector<ExpectedSample> exp_samples;
+    SourcePos pos;
+};
+
+struct TestGroup {
+    std::string name;
+    // The spacing of input samples. Unset means zero in promtool 2.42 (fixed only in 2.48): every
+    // sample of a series then lands on the start instant and only the first one is kept.
+    Duration interval;
+    Time start;  // `start_timestamp` (our extension); eval times count from here
+    std::vector<InputSeries> input_series;
+    std::vector<AlertTest> alert_tests;
+    std::vector<PromqlTest> promql_tests;
+    tsdb::Labels external_labels;
+    std::string external_url;
+    SourcePos pos;
+};
+
+struct UnitTestFile {
+    std::string path;
+    // Resolved against the test file's folder and glob-expanded, in the order given.
+    std::vector<std::string> rule_files;
+    // Patterns that matched no file: promtool only warns about them.
+    std::vector<std::string> unmatched_patterns;
+    Duration evaluation_interval = Duration::minutes(1);
+    std::vector<std::string> group_eval_order;
+    bool fuzzy_compare = false;  // our extension: floats equal up to one unit in the last place
+    std::vector<TestGroup> tests;
+};
+
+// Throws sim::InputError.
+UnitTestFile load_unittest_file(const std::string& path);
+// `base_dir` is where relative rule_files are resolved.
+UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir);
+
+}  // namespace sim::alerting

@@ -1,0 +1,332 @@
+#include "sim/alerting/unittest_runner.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "sim/alerting/alerting_rule.hpp"
+#include "sim/alerting/group.hpp"
+#include "sim/alerting/rule_file.hpp"
+#include "sim/promql/engine.hpp"
+
+namespace sim::alerting {
+
+namespace {
+
+// ---- promtool's wording -------------------------------------------------------------------
+
+// Go's strconv.FormatFloat(v, 'E', -1, 64): shortest round-trip digits, `1E+00`, `+Inf`, `NaN`.
+std::string format_go_e(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    std::string out(buf, end);
+    std::replace(out.begin(), out.end(), 'e', 'E');
+    return out;
+}
+
+// Go's time.Duration.String at millisecond precision: `0s`, `500ms`, `1m30s`, `1h0m0s`.
+std::string format_go_duration(Duration d) {
+    std::int64_t ms = d.ms();
+    if (ms == 0) return "0s";
+    std::string sign = ms < 0 ? "-" : "";
+    if (ms < 0) ms = -ms;
+    if (ms < 1000) return sign + std::to_string(ms) + "ms";
+    std::string out = sign;
+    const std::int64_t hours = ms / 3'600'000, minutes = ms / 60'000 % 60, millis = ms % 60'000;
+    if (hours > 0) out += std::to_string(hours) + "h";
+    if (hours > 0 || minutes > 0) out += std::to_string(minutes) + "m";
+    out += std::to_string(millis / 1000);
+    if (millis % 1000 != 0) {
+        std::string frac = std::to_string(1000 + millis % 1000).substr(1);
+        while (frac.back() == '0') frac.pop_back();
+        out += "." + frac;
+    }
+    return out + "s";
+}
+
+// Prometheus' labels.Labels.String: `{a="b", c="d"}`.
+std::string format_labels(const LabelPairs& labels) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += labels[i].name + "=" + tsdb::quote(labels[i].value);
+    }
+    return out + "}";
+}
+
+LabelPairs pairs(const tsdb::Labels& labels) { return labels.items(); }
+
+// Prefixes every line but the first with `indent`.
+std::string indent_lines(const std::string& text, const std::string& indent) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += indent;
+    }
+    return out;
+}
+
+struct AlertView {
+    LabelPairs labels;
+    LabelPairs annotations;
+    auto operator<=>(const AlertView&) const = default;
+};
+
+std::string format_alerts(const std::vector<AlertView>& alerts) {
+    if (alerts.empty()) return "[]";
+    std::string out = "[";
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+        out += (i == 0 ? "\n" : ",\n") + std::to_string(i) + ":";
+        out += indent_lines("\nLabels:" + format_labels(alerts[i].labels) + "\nAnnotations:" +
+                                format_labels(alerts[i].annotations),
+                            "  ");
+    }
+    return out + "\n]";
+}
+
+struct SampleView {
+    tsdb::Labels labels;
+    double value = 0;
+};
+
+std::string format_samples(const std::vector<SampleView>& samples) {
+    if (samples.empty()) return "nil";
+    std::string out;
+    for (const auto& s : samples) {
+        if (!out.empty()) out += ", ";
+        out += format_labels(pairs(s.labels)) + " " + format_go_e(s.value);
+    }
+    return out;
+}
+
+std::string group_prefix(const TestGroup& g) { return g.name.empty() ? "" : "    name: " + g.name + ",\n"; }
+
+// ---- the run ------------------------------------------------------------------------------
+
+// The input series as timed samples, appended to the storage as the evaluation clock passes them.
+class InputFeeder {
+public:
+    explicit InputFeeder(const TestGroup& g) {
+        std::map<tsdb::Labels, std::size_t> index;
+        for (const auto& in : g.input_series) {
+            Feed feed{in.labels, {}, 0};
+            for (std::size_t i = 0; i < in.values.size(); ++i) {
+                if (!in.values[i]) continue;
+                const Time t = g.start + g.interval * static_cast<std::int64_t>(i);
+                // Prometheus' head drops samples not newer than the last: with a zero interval
+                // only a series' first sample survives.
+                if (!feed.samples.empty() && t <= feed.samples.back().t) continue;
+                feed.samples.push_back({t, *in.values[i]});
+            }
+            // A series listed twice: the later definition replaces the earlier one.
+            if (auto [it, added] = index.emplace(in.labels, feeds_.size()); added)
+                feeds_.push_back(std::move(feed));
+            else
+                feeds_[it->second] = std::move(feed);
+        }
+    }
+
+    void append_until(Time ts, tsdb::Storage& storage) {
+        for (auto& f : feeds_)
+            for (; f.next < f.samples.size() && f.samples[f.next].t <= ts; ++f.next)
+                storage.append(f.labels, f.samples[f.next].t, f.samples[f.next].v);
+    }
+
+private:
+    struct Feed {
+        tsdb::Labels labels;
+        std::vector<tsdb::Sample> samples;
+        std::size_t next;
+    };
+    std::vector<Feed> feeds_;
+};
+
+// promtool 2.42 sorts groups by their place in group_eval_order; unlisted groups count as 0.
+// Its sort is unstable over a map, so ties have no defined order; ours keep file order.
+std::vector<Group*> ordered_groups(std::vector<Group>& groups, const std::vector<std::string>& order) {
+    auto rank = [&](const Group* g) {
+        const auto it = std::find(order.begin(), order.end(), g->name());
+        return it == order.end() ? 0 : static_cast<int>(it - order.begin());
+    };
+    std::vector<Group*> out;
+    for (auto& g : groups) out.push_back(&g);
+    std::stable_sort(out.begin(), out.end(), [&](const Group* a, const Group* b) { return rank(a) < rank(b); });
+    return out;
+}
+
+bool values_equal(double exp, double got, bool fuzzy) {
+    if (exp == got) return true;
+    return fuzzy && (std::nextafter(exp, -INFINITY) == got || std::nextafter(exp, INFINITY) == got);
+}
+
+class GroupRun {
+public:
+    GroupRun(const UnitTestFile& file, const TestGroup& test, const UnitTestOptions& options)
+        : file_(file), test_(test) {
+        ctx_.external_labels = test.external_labels;
+        ctx_.external_url = test.external_url;
+        ctx_.engine.default_subquery_step = file.evaluation_interval;
+        for (const auto& path : file.rule_files)
+            for (auto& g : load_rule_file(path).groups) groups_.push_back(std::move(g));
+        ordered_ = ordered_groups(groups_, file.group_eval_order);
+        for (Group* g : ordered_)
+            for (auto& rule : g->rules())
+                if (auto* ar = dynamic_cast<AlertingRule*>(rule.get())) {
+                    ar->set_restored(true);  // so ALERTS and ALERTS_FOR_STATE are written
+                    if (options.record_transitions) ar->set_transition_log(&transitions_);
+                }
+    }
+
+    void run(TestGroupResult& result) {
+        if (evaluate_rules(result.failures)) check_promql(result.failures);
+        result.transitions = std::move(transitions_);
+    }
+
+private:
+    // The evaluation loop; false when a rule error stopped it.
+    bool evaluate_rules(std::vector<std::string>& failures) {
+        std::vector<const AlertTest*> alert_tests;
+        for (const auto& t : test_.alert_tests) alert_tests.push_back(&t);
+        std::stable_sort(alert_tests.begin(), alert_tests.end(),
+                         [](const AlertTest* a, const AlertTest* b) { return a->eval_time < b->eval_time; });
+        Duration maxt;
+        for (const auto& t : test_.alert_tests) maxt = std::max(maxt, t.eval_time);
+        for (const auto& t : test_.promql_tests) maxt = std::max(maxt, t.eval_time);
+
+        InputFeeder feeder(test_);
+        const Duration step = file_.evaluation_interval;
+        auto next = alert_tests.begin();
+        for (Time ts = test_.start; ts <= test_.start + maxt; ts += step) {
+            feeder.append_until(ts, storage_);
+            std::vector<std::string> errors;
+            for (Group* g : ordered_) {
+                if (g->eval(ts, storage_, ctx_)) continue;
+                for (const auto& rule : g->rules())
+                    if (rule->last_error())
+                        errors.push_back("    rule: " + rule->name() + ", time: " +
+                                         format_go_duration(ts - Time::epoch()) + ", err: " + *rule->last_error());
+            }
+            if (!errors.empty()) {
+                failures.insert(failures.end(), errors.begin(), errors.end());
+                return false;
+            }
+            // An alert test at eval_time is checked against the evaluation at ts when
+            // ts <= start + eval_time < ts + step.
+            for (; next != alert_tests.end() && test_.start + (*next)->eval_time < ts + step; ++next)
+                check_alerts(**next, failures);
+        }
+        return true;
+    }
+
+    // Prometheus 2.42 keeps every annotation of the rule, even one that expands to "", and
+    // promtool compares them all; tsdb::Labels cannot hold an empty value, so rebuild the list
+    // from the rule's annotation names.
+    static LabelPairs annotations(const AlertingRule& rule, const Alert& alert) {
+        LabelPairs out;
+        for (const auto& a : rule.annotations()) out.push_back({a.name, std::string(alert.annotations.get(a.name))});
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    std::vector<AlertView> firing(const std::string& alertname) const {
+        std::vector<AlertView> out;
+        for (const Group* g : ordered_)
+            for (const auto& rule : g->rules()) {
+                const auto* ar = dynamic_cast<const AlertingRule*>(rule.get());
+                if (!ar || ar->name() != alertname) continue;
+                for (const auto& a : ar->active_alerts())
+                    if (a.state == AlertState::Firing) out.push_back({pairs(a.labels), annotations(*ar, a)});
+            }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    void check_alerts(const AlertTest& t, std::vector<std::string>& failures) const {
+        const auto got = firing(t.alertname);
+        std::vector<AlertView> exp;
+        for (const auto& e : t.exp_alerts) {
+            LabelPairs labels;
+            for (const auto& l : e.labels)
+                if (l.name != "alertname") labels.push_back(l);
+            labels.push_back({"alertname", t.alertname});
+            std::sort(labels.begin(), labels.end());
+            exp.push_back({labels, e.annotations});
+        }
+        std::sort(exp.begin(), exp.end());
+        if (exp == got) return;
+        failures.push_back(group_prefix(test_) + "    alertname: " + t.alertname + ", time: " +
+                           format_duration(t.eval_time) + ", \n        exp:" +
+                           indent_lines(format_alerts(exp), "            ") + ", \n        got:" +
+                           indent_lines(format_alerts(got), "            "));
+    }
+
+    void check_promql(std::vector<std::string>& failures) const {
+        for (const auto& t : test_.promql_tests) {
+            const std::string where = "    expr: " + tsdb::quote(t.expr_text) + ", time: " + format_duration(t.eval_time);
+            std::vector<SampleView> got;
+            try {
+                const auto value = promql::evaluate(*t.expr, storage_, test_.start + t.eval_time, ctx_.engine);
+                if (const auto* v = std::get_if<promql::Vector>(&value)) {
+                    for (const auto& s : *v) got.push_back({s.metric, s.v});
+                } else if (const auto* s = std::get_if<promql::Scalar>(&value)) {
+                    got.push_back({tsdb::Labels(), s->v});
+                } else {
+                    failures.push_back(where + ", err: rule result is not a vector or scalar");
+                    continue;
+                }
+            } catch (const std::exception& e) {
+                failures.push_back(where + ", err: " + e.what());
+                continue;
+            }
+            std::vector<SampleView> exp;
+            for (const auto& s : t.exp_samples) exp.push_back({s.labels, s.value});
+            auto by_labels = [](const SampleView& a, const SampleView& b) { return a.labels < b.labels; };
+            std::stable_sort(exp.begin(), exp.end(), by_labels);
+            std::stable_sort(got.begin(), got.end(), by_labels);
+            const bool same = exp.size() == got.size() &&
+                              std::equal(exp.begin(), exp.end(), got.begin(), [&](const SampleView& e, const SampleView& g) {
+                                  return e.labels == g.labels && values_equal(e.value, g.value, file_.fuzzy_compare);
+                              });
+            if (!same)
+                failures.push_back(where + ",\n        exp: " + format_samples(exp) + "\n        got: " + format_samples(got));
+        }
+    }
+
+    const UnitTestFile& file_;
+    const TestGroup& test_;
+    RuleContext ctx_;
+    tsdb::Storage storage_;
+    std::vector<AlertTransition> transitions_;  // declared before the rules that write to it
+    std::vector<Group> groups_;
+    std::vector<Group*> ordered_;
+};
+
+}  // namespace
+
+bool UnitTestResult::passed() const {
+    return std::all_of(groups.begin(), groups.end(), [](const TestGroupResult& g) { return g.passed(); });
+}
+
+TestGroupResult run_test_group(const UnitTestFile& file, int index, const UnitTestOptions& options) {
+    const TestGroup& test = file.tests.at(static_cast<std::size_t>(index));
+    TestGroupResult result;
+    result.name = test.name;
+    result.index = index;
+    result.pos = test.pos;
+    result.start = test.start;
+    GroupRun(file, test, options).run(result);
+    return result;
+}
+
+UnitTestResult run_unittest(const UnitTestFile& file, const UnitTestOptions& options) {
+    UnitTestResult out;
+    for (std::size_t i = 0; i < file.tests.size(); ++i)
+        if (!options.selected || options.selected(file.tests[i].name))
+            out.groups.push_back(run_test_group(file, static_cast<int>(i), options));
+    return out;
+}
+
+}  // namespace sim::alerting

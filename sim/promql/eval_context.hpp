@@ -1,0 +1,64 @@
+// The evaluator's internal interface, shared by the eval_*.cpp units: one Evaluator per
+// evaluate() call holds the storage, the options and reusable buffers; each node kind is
+// evaluated by its own unit.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/promql/ast.hpp"
+#include "sim/promql/engine.hpp"
+#include "sim/promql/value.hpp"
+#include "sim/tsdb/storage.hpp"
+
+namespace sim::promql {
+
+class Evaluator {
+public:
+    Evaluator(const tsdb::Storage& storage, const EngineOptions& options) : storage_(storage), options_(options) {}
+
+    Value eval(const Expr& e, Time t);
+    Vector eval_vector(const Expr& e, Time t);
+    double eval_scalar(const Expr& e, Time t);
+
+    // An instant vector selector. With `sample_times` each element carries its sample's own
+    // timestamp (only `timestamp()` wants that); otherwise the evaluation time.
+    Vector select(const VectorSelector& vs, Time t, bool sample_times = false);
+    // x[r] offset o: the raw samples of every series in the window, series without any dropped.
+    Matrix select_range(const MatrixSelector& ms, Time t);
+    // expr[r:s] offset o: the inner expression at each aligned step inside the window.
+    Matrix eval_subquery(const SubqueryExpr& sq, Time t);
+
+    const tsdb::Storage& storage() const { return storage_; }
+    const EngineOptions& options() const { return options_; }
+
+private:
+    const tsdb::Storage& storage_;
+    const EngineOptions& options_;
+};
+
+// The window [t - offset - range, t - offset] a range selector or subquery reads at time t.
+struct RangeBounds {
+    Time start;
+    Time end;
+};
+RangeBounds range_bounds(Time t, Duration range, Duration offset);
+
+Value eval_binary(Evaluator& ev, const BinaryExpr& e, Time t);
+Value eval_aggregate(Evaluator& ev, const AggregateExpr& e, Time t);
+Value eval_call(Evaluator& ev, const Call& e, Time t);
+
+// Prometheus refuses a vector in which two elements share a label set.
+void check_unique_labelsets(const Vector& v, PosRange pos);
+
+// [a-zA-Z_][a-zA-Z0-9_]*, Prometheus' rule for label names.
+bool is_valid_label_name(std::string_view name);
+
+// Strips any number of enclosing parentheses.
+const Expr& unwrap_parens(const Expr& e);
+
+// Prometheus' labels.Labels.String(): `{__name__="x", a="1"}`, used in error messages.
+std::string go_labels_string(const tsdb::Labels& l);
+
+}  // namespace sim::promql

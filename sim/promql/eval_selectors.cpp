@@ -1,0 +1,59 @@
+// Selectors and subqueries: the only nodes that read the storage or step through time.
+#include <unordered_map>
+
+#include "sim/promql/eval_context.hpp"
+
+namespace sim::promql {
+
+RangeBounds range_bounds(Time t, Duration range, Duration offset) {
+    const Time end = t - offset;
+    return {end - range, end};
+}
+
+Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
+    const Time ref = t - vs.offset;
+    Vector out;
+    for (auto id : storage_.select(vs.matchers)) {
+        auto s = storage_.instant(id, ref, options_.lookback, options_.ranges);
+        if (!s) continue;
+        out.push_back(VectorSample{storage_.series(id).labels, s->v, sample_times ? s->t : t});
+    }
+    return out;
+}
+
+Matrix Evaluator::select_range(const MatrixSelector& ms, Time t) {
+    const auto& vs = static_cast<const VectorSelector&>(*ms.selector);
+    const auto bounds = range_bounds(t, ms.range, vs.offset);
+    Matrix out;
+    for (auto id : storage_.select(vs.matchers)) {
+        MatrixSeries series{storage_.series(id).labels, {}};
+        storage_.range(id, bounds.start, bounds.end, options_.ranges, series.points);
+        if (!series.points.empty()) out.push_back(std::move(series));
+    }
+    return out;
+}
+
+Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
+    const Duration step = sq.step.is_zero() ? options_.default_subquery_step : sq.step;
+    if (step.ms() <= 0) throw EvalError(sq.pos, "subquery step must be positive");
+    const auto bounds = range_bounds(t, sq.range, sq.offset);
+    // Steps sit on absolute multiples of the step (Prometheus rounds the window start up).
+    const std::int64_t from = bounds.start.unix_ms();
+    std::int64_t first = from / step.ms() * step.ms();  // truncates toward zero, as Go does
+    if (first < from) first += step.ms();
+    if (first == from && options_.ranges == tsdb::RangeBoundary::LeftOpen) first += step.ms();
+
+    Matrix out;
+    std::unordered_map<tsdb::Labels, std::size_t, tsdb::LabelsHash> index;
+    auto add = [&](const tsdb::Labels& metric, Time ts, double v) {
+        auto [it, inserted] = index.try_emplace(metric, out.size());
+        if (inserted) out.push_back(MatrixSeries{metric, {}});
+        out[it->second].points.push_back(tsdb::Sample{ts, v});
+    };
+    for (Time ts = Time::from_millis(first); ts <= bounds.end; ts += step) {
+        for (const auto& sample : eval_vector(*sq.expr, ts)) add(sample.metric, ts, sample.v);
+    }
+    return out;
+}
+
+}  // namespace sim::promql

@@ -1,0 +1,11 @@
+#include "sim/scrape/target.hpp"
+
+namespace sim::scrape {
+
+ScrapeResult ScrapeResult::success(std::vector<ExposedSample> samples, Duration response_time) {
+    return ScrapeResult{Status::Answered, std::move(samples), response_time};
+}
+
+ScrapeResult ScrapeResult::failure(Duration response_time) { return ScrapeResult{Status::Failed, {}, response_time}; }
+
+}  // namespace sim::scrape

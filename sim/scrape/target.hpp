@@ -1,0 +1,50 @@
+// A scrape target as the model declares it: identity labels, timing, and the callback through which
+// it exposes its metrics.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/base/time.hpp"
+#include "sim/tsdb/labels.hpp"
+
+namespace sim::scrape {
+
+// One line of a /metrics page: labels including __name__, and the value.
+struct ExposedSample {
+    tsdb::Labels labels;
+    double value = 0;
+};
+
+// What a target answered to one scrape.
+struct ScrapeResult {
+    enum class Status { Answered, Failed };
+
+    Status status = Status::Answered;
+    std::vector<ExposedSample> samples;
+    // How long the answer took; longer than the target's scrape timeout means the scrape timed out.
+    Duration response_time;
+
+    static ScrapeResult success(std::vector<ExposedSample> samples, Duration response_time = {});
+    // Connection refused, HTTP error, unparsable page: Prometheus treats all as an empty scrape.
+    static ScrapeResult failure(Duration response_time = {});
+};
+
+// Called at each scrape time with that time.
+using Exporter = std::function<ScrapeResult(Time)>;
+
+struct TargetConfig {
+    std::string job;
+    std::string instance;
+    // Further target labels (pod, namespace, ...); must not contain job, instance or __name__.
+    tsdb::Labels labels;
+    Duration interval = Duration::minutes(1);  // Prometheus' default scrape_interval
+    Duration timeout = Duration::seconds(10);  // and scrape_timeout
+    // Offset of the scrape ticks within the interval: ticks fall at k·interval + phase (Unix time).
+    // Unset: derived from a hash of the target labels, as Prometheus spreads its targets.
+    std::optional<Duration> phase;
+};
+
+}  // namespace sim::scrape

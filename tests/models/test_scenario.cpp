@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "models/scenario.hpp"
+
+using caracal::parse_scenario_text;
+using sim::Duration;
+
+namespace {
+
+// The error a scenario text raises, as `line:col: message` (the file name is always "s.yaml").
+std::string error_of(const std::string& text) {
+    try {
+        parse_scenario_text(text, "s.yaml");
+    } catch (const sim::InputError& e) {
+        REQUIRE(e.file() == "s.yaml");
+        return std::to_string(e.pos().line) + ":" + std::to_string(e.pos().column) + ": " + e.message();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a scenario file gives name, drill, timings, fault steps and expectations") {
+    const auto s = parse_scenario_text(R"(
+name: sts-unreachable
+drill: STS unreachable from Gateway
+variant: block
+seed: 7
+warmup: 5m
+fault_duration: 10m
+recovery: 15m
+traffic: {multiplier: 1.5}
+profile: {gateway.sts_timeout: 5s}
+faults:
+  - primitive: block
+    from: gateway
+    to: sts
+  - primitive: revoke
+    at: 2m
+    duration: until_recovered
+expectations:
+  alerts: [CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]
+  ordered: true
+)",
+                                       "s.yaml");
+    CHECK(s.name == "sts-unreachable");
+    CHECK(s.drill == "STS unreachable from Gateway");
+    CHECK(s.variant == "block");
+    CHECK(s.seed == 7);
+    CHECK(s.warmup == Duration::minutes(5));
+    CHECK(s.fault_duration == Duration::minutes(10));
+    CHECK(s.recovery == Duration::minutes(15));
+    CHECK(s.traffic_multiplier == 1.5);
+    REQUIRE(s.faults.size() == 2);
+    CHECK(s.faults[0].fault->describe() == "block(gateway, sts)");
+    CHECK(s.faults[0].at == Duration());
+    CHECK(s.faults[0].duration == Duration::minutes(10));  // defaults to fault_duration
+    CHECK(s.faults[1].at == Duration::minutes(2));
+    CHECK_FALSE(s.faults[1].duration.has_value());  // until the fault phase ends
+    CHECK(s.faults[1].pos.line == 15);
+    CHECK(s.expectations.alerts ==
+          std::vector<std::string>{"CaracalGatewaySTSExchangeErrors", "CaracalGatewaySTSCircuitOpen"});
+    CHECK(s.expectations.ordered);
+    CHECK(s.apply_overrides({}).gateway.sts_timeout == Duration::seconds(5));
+}
+
+TEST_CASE("a minimal scenario takes the documented defaults") {
+    const auto s = parse_scenario_text("name: baseline\nfault_duration: 1h\n", "s.yaml");
+    CHECK(s.warmup == Duration::minutes(10));
+    CHECK(s.recovery == Duration());
+    CHECK(s.seed == 1);
+    CHECK(s.traffic_multiplier == 1);
+    CHECK(s.faults.empty());
+    CHECK(s.expectations.alerts.empty());
+}
+
+TEST_CASE("scenario schema errors name the position and what was expected") {
+    CHECK(error_of("name: x\nfault_duration: 1m\nfaults_: []\n") == "3:1: unknown key \"faults_\"");
+    CHECK(error_of("fault_duration: 1m\n") == "1:1: missing \"name\"");
+    CHECK(error_of("name: x\n") == "1:1: missing \"fault_duration\"");
+    CHECK(error_of("name: x\nfault_duration: ten\n") ==
+          "2:17: expected a duration like 30s or 1m30s for \"fault_duration\", got \"ten\"");
+    CHECK(error_of("name: x\nfault_duration: 1m\nseed: -1\n") == "3:7: \"seed\" must lie between 0 and 2147483647");
+    CHECK(error_of("name: x\nfault_duration: 1m\nfaults: {a: 1}\n") == "3:9: expected a list of fault steps");
+    CHECK(error_of("name: x\nfault_duration: 1m\ntraffic: {multiplier: 2, shape: sine}\n") ==
+          "3:27: traffic: unknown key \"shape\"");
+    CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {alerts: Foo}\n") ==
+          "3:24: expectations: expected a list of alert names");
+    CHECK(error_of("name: [x\n").rfind("2:1: ", 0) == 0);  // YAML syntax errors keep yaml-cpp's position
+}
+
+TEST_CASE("profile overrides are validated by key and value where they are written") {
+    CHECK(error_of("name: x\nfault_duration: 1m\nprofile: {gateway.sts_timout: 5s}\n").rfind("3:11: profile: ", 0) == 0);
+    CHECK(error_of("name: x\nfault_duration: 1m\nprofile:\n  gateway.sts_timeout: soon\n").rfind("4:3: profile: ", 0) ==
+          0);
+}
+
+TEST_CASE("fault step errors point at the primitive or parameter at fault") {
+    const std::string head = "name: x\nfault_duration: 10m\nfaults:\n";
+    CHECK(error_of(head + "  - primitive: explode\n").rfind("4:16: explode: unknown fault primitive (expected one of outage, ", 0) == 0);
+    CHECK(error_of(head + "  - primitive: block\n    from: gateway\n    to: sts\n    via: istio\n") ==
+          "7:5: block: unknown key \"via\"");
+    CHECK(error_of(head + "  - primitive: block\n    from: gateway\n") == "4:5: block: missing \"to\"");
+    CHECK(error_of(head + "  - primitive: outage\n    component: mysql\n") ==
+          "5:16: outage: unknown component \"mysql\" (expected one of postgres, redis, provider, api, sts, gateway, "
+          "audit, coordinator)");
+    CHECK(error_of(head + "  - primitive: scale\n    service: sts\n    replicas: 1.5\n") ==
+          "6:15: scale: expected a whole number for \"replicas\"");
+    CHECK(error_of(head + "  - primitive: pause\n    consumer_group: nobody\n") ==
+          "5:21: pause: unknown consumer group \"nobody\"");
+    CHECK(error_of(head + "  - primitive: fault_datastore\n    error_rate: 2\n") ==
+          "5:17: fault_datastore: \"error_rate\" must lie between 0 and 1");
+    CHECK(error_of(head + "  - primitive: revoke\n    at: 11m\n") ==
+          "5:9: fault step: \"at\" lies after the fault phase (fault_duration)");
+    CHECK(error_of(head + "  - primitive: revoke\n    duration: forever\n") ==
+          "5:15: fault step: expected a duration like 30s or 1m30s for \"duration\", got \"forever\"");
+    CHECK(error_of(head + "  - primitive: latency\n    component: redis\n    add: 1s\n") ==
+          "5:16: latency: latency is only modelled for postgres so far");
+    CHECK(error_of(head + "  - 3\n") == "4:5: expected a fault step (a mapping with \"primitive\")");
+}
+
+TEST_CASE("every example scenario loads") {
+    int loaded = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SOURCE_DIR) + "/scenarios/examples")) {
+        INFO(entry.path().string());
+        CHECK_NOTHROW(caracal::load_scenario(entry.path().string()));
+        ++loaded;
+    }
+    CHECK(loaded >= 3);
+}
+
+TEST_CASE("an unreadable scenario file is an input error naming the file") {
+    CHECK_THROWS_AS(caracal::load_scenario("/nonexistent/scenario.yaml"), sim::InputError);
+}

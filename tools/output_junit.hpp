@@ -1,0 +1,14 @@
+// `test-rules --junit FILE`: JUnit XML with a testsuite per test file and a testcase per test
+// group; a malformed file is one testcase with an <error>.
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "tools/test_rules_report.hpp"
+
+namespace caracal::tools {
+
+void write_junit(std::ostream& out, const std::vector<TestFileReport>& reports);
+
+}  // namespace caracal::tools
