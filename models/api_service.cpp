@@ -27,7 +27,7 @@ void ApiService::start(Pod& pod) {
 }
 
 ProbeOutcome ApiService::ready_check(const Pod& pod, sim::Time) const {
-    const ProbeOutcome deps = check_links({Endpoint::Postgres, Endpoint::Redis});
+    const ProbeOutcome deps = check_dependencies();
     if (!deps.ok) return deps;
     if (static_cast<std::int64_t>(outbox_.dead()) > ctx_.profile.api.ready_outbox_dead_max) return ProbeOutcome::failure();
     return ProbeOutcome::success();

@@ -10,10 +10,15 @@ CircuitBreaker::CircuitBreaker(CircuitBreakerConfig config) : config_(config) {
     if (config_.open_duration <= Duration{}) throw std::invalid_argument("circuit breaker: open_duration must be positive");
 }
 
+std::optional<Time> CircuitBreaker::half_open_due() const {
+    if (state_ != State::Open) return std::nullopt;
+    return opened_at_ + config_.open_duration;
+}
+
 void CircuitBreaker::advance(Time now) {
-    const Time half_open_at = opened_at_ + config_.open_duration;
-    if (state_ == State::Open && now >= half_open_at) {
-        move_to(State::HalfOpen, half_open_at);
+    const std::optional<Time> due = half_open_due();
+    if (due && now >= *due) {
+        move_to(State::HalfOpen, *due);
         trial_calls_ = 0;
     }
 }
@@ -57,9 +62,16 @@ void CircuitBreaker::on_failure(Time now) {
     }
 }
 
-CircuitBreaker::State CircuitBreaker::state(Time now) {
-    advance(now);
-    return state_;
+CircuitBreaker::State CircuitBreaker::state(Time now) const {
+    const std::optional<Time> due = half_open_due();
+    return due && now >= *due ? State::HalfOpen : state_;
+}
+
+std::vector<CircuitBreaker::Transition> CircuitBreaker::transitions(Time now) const {
+    std::vector<Transition> out = transitions_;
+    const std::optional<Time> due = half_open_due();
+    if (due && now >= *due) out.push_back(Transition{*due, State::Open, State::HalfOpen});
+    return out;
 }
 
 std::string_view to_string(CircuitBreaker::State state) {

@@ -5,14 +5,14 @@
 // and what the common breaker libraries default to). The open → half-open step is computed from
 // the clock rather than scheduled: state(now) is exact at any instant, so a gauge evaluated at
 // scrape time shows exactly when the breaker stopped being open, and the breaker needs no
-// Simulation. That transition enters the log with its true time (opened + open_duration) the first
-// time any call with a later `now` observes it.
+// Simulation. The log records that step with its true time (opened + open_duration).
 //
 // Results of calls admitted before the breaker opened may arrive while it is open: they are
 // ignored. While half-open, any success closes and any failure re-opens for a fresh open_duration.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -48,14 +48,17 @@ public:
     bool allow(Time now);
     void on_success(Time now);
     void on_failure(Time now);
-    State state(Time now);
+    State state(Time now) const;
 
     std::uint64_t opens() const { return opens_; }
     std::uint64_t rejected() const { return rejected_; }
-    // Every transition so far, oldest first (see the header comment for the half-open entry).
-    const std::vector<Transition>& transitions() const { return transitions_; }
+    // Every transition up to `now`, oldest first.
+    std::vector<Transition> transitions(Time now) const;
 
 private:
+    // When an open breaker half-opens by itself, if it is open.
+    std::optional<Time> half_open_due() const;
+    // Records the half-open step if it is due by `now`.
     void advance(Time now);
     void move_to(State to, Time at);
 

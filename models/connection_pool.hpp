@@ -27,7 +27,8 @@ class ConnectionPool {
 public:
     using Callback = std::function<void()>;
 
-    // Throws std::invalid_argument if size is 0 or the timeout is not positive.
+    // Throws std::invalid_argument if size is 0 or the timeout is not positive. The pool cancels
+    // its pending timeouts when destroyed, so it must go before the Simulation.
     ConnectionPool(sim::des::Simulation& sim, ConnectionPoolConfig config);
     ~ConnectionPool();
     ConnectionPool(const ConnectionPool&) = delete;

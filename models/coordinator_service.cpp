@@ -1,7 +1,7 @@
 #include "models/coordinator_service.hpp"
 
 #include "models/redis.hpp"
-#include "sim/des/distributions.hpp"
+#include "models/first_tick.hpp"
 
 namespace caracal {
 
@@ -28,11 +28,10 @@ CoordinatorService::CoordinatorService(WorldContext& ctx)
 void CoordinatorService::start(Pod& pod) {
     ctx_.postgres.add_client(pod);
     outbox_.attach(pod);
-    auto rng = ctx_.sim.stream(pod.name + ".sweeper");
     const Duration period = ctx_.profile.coordinator.sweep_interval;
     Pod* pp = &pod;
     auto& failures = pod.metrics.counter("caracal_coordinator_sweeper_errors_total");
-    ctx_.sim.every(period, ctx_.sim.now() + Duration::millis(sim::des::uniform_int(rng, 1, period.ms())),
+    ctx_.sim.every(period, first_tick(ctx_.sim, pod.name + ".sweeper", period),
                    [this, pp, &failures] {
                        if (!pp->running) return;
                        ctx_.postgres.query(*pp, [&failures](bool ok) {
@@ -42,7 +41,7 @@ void CoordinatorService::start(Pod& pod) {
 }
 
 ProbeOutcome CoordinatorService::ready_check(const Pod&, sim::Time) const {
-    const ProbeOutcome deps = check_links({Endpoint::Postgres, Endpoint::Redis});
+    const ProbeOutcome deps = check_dependencies();
     if (!deps.ok) return deps;
     return ProbeOutcome::success();
 }

@@ -1,5 +1,6 @@
 #include "models/gateway_service.hpp"
 
+#include "models/first_tick.hpp"
 #include "sim/des/distributions.hpp"
 
 namespace caracal {
@@ -44,18 +45,15 @@ void GatewayService::start(Pod& pod) {
     s.revocations = std::make_unique<StreamConsumer>(
         ctx_, pod, streams::kSessionsRevoke, "gateway-revocation", p.gateway.revocation_poll,
         [this, pp](const StreamEntry& e) { ctx_.revocations.apply(pp->name, e.payload, ctx_.sim.now()); });
-    auto rng = ctx_.sim.stream(pod.name + ".reload");
     const Duration period = p.gateway.revocation_reload_interval;
-    ctx_.sim.every(period, ctx_.sim.now() + Duration::millis(sim::des::uniform_int(rng, 1, period.ms())), [this, pp] {
+    ctx_.sim.every(period, first_tick(ctx_.sim, pod.name + ".reload", period), [this, pp] {
         if (pp->running) reload_snapshot(*pp);
     });
     state_[pod.name] = std::move(state);
 }
 
 ProbeOutcome GatewayService::ready_check(const Pod&, sim::Time) const {
-    const ProbeOutcome deps = check_links({Endpoint::Postgres, Endpoint::Sts});
-    if (!deps.ok) return deps;
-    return sts_.deployment().ready().empty() ? ProbeOutcome::failure() : ProbeOutcome::success();
+    return check_dependencies();
 }
 
 void GatewayService::count(PodState& s, const std::string& outcome) { s.outcomes.at(outcome)->inc(); }

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "models/first_tick.hpp"
+
 namespace caracal {
 
 Outbox::Outbox(WorldContext& ctx, Settings settings, sim::des::RngStream rng)
@@ -28,7 +30,7 @@ void Outbox::attach(Pod& pod) {
     pod.metrics.gauge_fn(p + "_pending_oldest_age_seconds", {},
                          [&view](sim::Time now) { return view.oldest ? (now - *view.oldest).secs() : 0.0; });
     Pod* pod_ptr = &pod;
-    ctx_.sim.every(settings_.poll_interval, ctx_.sim.now() + settings_.poll_interval, [this, pod_ptr] {
+    ctx_.sim.every(settings_.poll_interval, first_tick(ctx_.sim, pod.name + "." + p, settings_.poll_interval), [this, pod_ptr] {
         if (pod_ptr->running) poll(*pod_ptr);
     });
 }

@@ -21,7 +21,7 @@ void Postgres::query(Pod& pod, Done done, Duration extra_work) {
         [this, &pool, from, done, extra_work]() {
             switch (network_.link(from, Endpoint::Postgres)) {
                 case Link::Up:
-                    sim_.schedule_after(profile_.postgres.query_time + extra_work, [&pool, done] {
+                    sim_.schedule_after(profile_.postgres.query_time + added_latency_ + extra_work, [&pool, done] {
                         pool.release();
                         done(true);
                     });

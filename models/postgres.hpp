@@ -27,6 +27,8 @@ public:
     void add_client(Pod& pod);
     // One query from `pod`; `done(false)` also when no connection could be acquired in time.
     void query(Pod& pod, Done done, Duration extra_work = {});
+    // Extra time every query takes from now on (a `latency(postgres)` fault); zero when healthy.
+    void set_added_latency(Duration d) { added_latency_ = d; }
     // A ping without the pool (readiness checks open their own connection).
     Link link(Service from) const { return network_.link(from, Endpoint::Postgres); }
 
@@ -37,6 +39,7 @@ private:
     const Network& network_;
     const Profile& profile_;
     std::map<std::string, std::unique_ptr<ConnectionPool>> pools_;
+    Duration added_latency_;
 };
 
 }  // namespace caracal

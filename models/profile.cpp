@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <functional>
@@ -44,6 +45,23 @@ double parse_double_or_throw(const std::string& text) {
     return v;
 }
 
+// "postgres,redis" (the form `--set` and YAML sequences are both reduced to). Empty: no checks.
+std::vector<std::string> parse_list_or_throw(const std::string& text) {
+    static const std::vector<std::string> known{"postgres", "redis", "sts"};
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        const std::size_t comma = text.find(',', start);
+        std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (std::find(known.begin(), known.end(), item) == known.end())
+            throw std::invalid_argument("expected a dependency (postgres, redis, sts), got \"" + item + "\"");
+        out.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
 template <typename Section, typename T>
 FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
     return FieldRef{std::move(key), [section, member](Profile& p, const std::string& text) {
@@ -54,6 +72,8 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                             target = parse_int_or_throw(text);
                         else if constexpr (std::is_same_v<T, double>)
                             target = parse_double_or_throw(text);
+                        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+                            target = parse_list_or_throw(text);
                         else
                             target = text;
                     }};
@@ -72,6 +92,11 @@ const std::vector<FieldRef>& fields() {
         field("kubernetes.probe_failure_threshold", &P::kubernetes, &P::Kubernetes::probe_failure_threshold),
         field("kubernetes.probe_success_threshold", &P::kubernetes, &P::Kubernetes::probe_success_threshold),
         field("kubernetes.namespace", &P::kubernetes, &P::Kubernetes::namespace_name),
+        field("readiness.api", &P::readiness, &P::Readiness::api),
+        field("readiness.sts", &P::readiness, &P::Readiness::sts),
+        field("readiness.gateway", &P::readiness, &P::Readiness::gateway),
+        field("readiness.audit", &P::readiness, &P::Readiness::audit),
+        field("readiness.coordinator", &P::readiness, &P::Readiness::coordinator),
         field("replicas.api", &P::replicas, &P::Replicas::api),
         field("replicas.sts", &P::replicas, &P::Replicas::sts),
         field("replicas.gateway", &P::replicas, &P::Replicas::gateway),
@@ -155,6 +180,19 @@ void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, co
         }
         const FieldRef* f = find_field(key);
         if (!f) throw sim::InputError(file, pos_of(kv.first), "unknown profile key \"" + key + "\"");
+        if (value.IsSequence()) {
+            std::string joined;
+            for (const auto& item : value) {
+                if (!item.IsScalar()) throw sim::InputError(file, pos_of(item), "expected a dependency name");
+                joined += (joined.empty() ? "" : ",") + item.as<std::string>();
+            }
+            try {
+                f->assign(p, joined);
+            } catch (const std::invalid_argument& e) {
+                throw sim::InputError(file, pos_of(value), key + ": " + e.what());
+            }
+            continue;
+        }
         if (!value.IsScalar()) throw sim::InputError(file, pos_of(value), "expected a scalar value for \"" + key + "\"");
         try {
             f->assign(p, value.as<std::string>());

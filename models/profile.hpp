@@ -31,6 +31,15 @@ struct Profile {
         std::string namespace_name = "caracal";
     } kubernetes;
 
+    // What each service's GET /ready checks ("postgres", "redis", "sts"), in order.
+    struct Readiness {
+        std::vector<std::string> api{"postgres", "redis"};
+        std::vector<std::string> sts{"postgres", "redis"};
+        std::vector<std::string> gateway{"postgres"};
+        std::vector<std::string> audit{"postgres", "redis"};
+        std::vector<std::string> coordinator{"postgres", "redis"};
+    } readiness;
+
     struct Replicas {
         std::int64_t api = 2, sts = 2, gateway = 2, audit = 2, coordinator = 2;
     } replicas;
@@ -60,9 +69,9 @@ struct Profile {
     struct Api {
         Duration outbox_poll_interval = Duration::seconds(1);
         std::int64_t outbox_batch = 100;
-        std::int64_t outbox_max_attempts = 8;
+        std::int64_t outbox_max_attempts = 12;
         Duration outbox_backoff_base = Duration::seconds(1);
-        Duration outbox_backoff_max = Duration::seconds(60);
+        Duration outbox_backoff_max = Duration::minutes(5);
         std::int64_t ready_outbox_dead_max = 0;
     } api;
 

@@ -50,7 +50,8 @@ public:
     };
 
     // Starts probing. Throws std::invalid_argument on a non-positive period or timeout, a timeout
-    // longer than the period, thresholds below 1 or a negative initial delay.
+    // longer than the period, thresholds below 1 or a negative initial delay. Destroying the probe
+    // stops it; it must go before the Simulation.
     ReadinessProbe(sim::des::Simulation& sim, ReadinessProbeConfig config, Check check);
     ~ReadinessProbe();
     ReadinessProbe(const ReadinessProbe&) = delete;

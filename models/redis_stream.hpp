@@ -8,9 +8,12 @@
 // entry trimmed before a group read it is lost for that group (counted per group); an entry
 // trimmed while in a group's PEL stays pending there, and reading it returns nil.
 //
-// Cost: add, read and lookup are O(1) (the stream is a deque indexed by id arithmetic; there is no
-// XDEL); ack and PEL lookups are O(log PEL) (the PEL is a deque sorted by id, acked slots are
-// tombstones popped from the front); the oldest delivery time is O(1) amortized.
+// Cost: add, lookup and read_new are O(1) per entry (the stream is a deque indexed by id
+// arithmetic; there is no XDEL); ack and PEL lookups are O(log PEL) (the PEL is a deque sorted by
+// id whose acked slots are tombstones, compacted once they outnumber the live ones); the oldest
+// delivery time is O(1) amortized; read_pending scans the PEL.
+//
+// The `now` passed to the calls must not decrease (the DES clock): deliveries are kept in time order.
 #pragma once
 
 #include <cstddef>
@@ -39,8 +42,10 @@ struct StreamEntry {
 };
 
 // XADD's MAXLEN option. Approximate trimming (`MAXLEN ~ n`, what Caracal uses) removes only whole
-// radix-tree nodes of `node_entries` entries (Redis' stream-node-max-entries), so the stream keeps
-// between max_len and max_len + node_entries - 1 entries; exact trimming keeps exactly max_len.
+// radix-tree nodes of `node_entries` entries, so the stream keeps between max_len and
+// max_len + node_entries - 1 entries; exact trimming keeps exactly max_len. Redis closes a node at
+// stream-node-max-entries (100) or stream-node-max-bytes (4 KiB), whichever comes first: for
+// entries of a few hundred bytes the byte limit decides, so pick node_entries accordingly.
 struct StreamTrim {
     std::optional<std::size_t> max_len;  // nullopt: never trimmed
     bool approximate = true;
@@ -64,6 +69,7 @@ struct PendingEntry {
     std::string consumer;
     Time delivered_at;
     std::uint32_t delivery_count = 0;
+    bool operator==(const PendingEntry&) const = default;
 };
 
 // XPENDING's summary form, plus the oldest delivery time (what an "oldest pending age" gauge needs).
@@ -73,6 +79,7 @@ struct PendingSummary {
     EntryId max_id = 0;
     std::optional<Time> oldest_delivery;
     std::map<std::string, std::size_t> per_consumer;  // consumers with pending entries only
+    bool operator==(const PendingSummary&) const = default;
 };
 
 // XAUTOCLAIM's reply: claimed entries, the cursor to continue from (0 once the PEL was scanned to
@@ -127,8 +134,9 @@ public:
     // XINFO GROUPS `entries-read`: entries delivered to the group by read_new.
     std::uint64_t entries_read(std::string_view group) const;
     // Entries still in the stream after the group's last-delivered id: what the group can still
-    // read. Redis 7's XINFO `lag` (entries_added − entries-read) equals this until trimming takes
-    // entries the group never read; those are counted by lost() instead.
+    // read. This is XINFO GROUPS `lag` as Redis reports it since the trimming fixes of 2024/25
+    // (redis#13473, #13958); older 7.x report entries_added − entries-read, which also counts
+    // entries trimmed unread. Those are counted by lost() here.
     std::uint64_t lag(std::string_view group) const;
     // Entries trimmed before this group read them.
     std::uint64_t lost(std::string_view group) const;

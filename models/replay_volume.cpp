@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "models/first_tick.hpp"
+
 namespace caracal {
 
 namespace {
@@ -15,7 +17,7 @@ AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& b
                          [this](sim::Time now) { return oldest_age(now).secs(); });
     pod.metrics.gauge_fn(metric_prefix + "_audit_replay_pending_events", {},
                          [this](sim::Time) { return static_cast<double>(volume_.size()); });
-    sim.every(kDrainTick, sim.now() + kDrainTick, [this] { drain(); });
+    sim.every(kDrainTick, first_tick(sim, pod.name + ".replay-drain", kDrainTick), [this] { drain(); });
 }
 
 Duration AuditEmitter::oldest_age(sim::Time now) const {

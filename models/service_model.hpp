@@ -2,8 +2,6 @@
 // /ready answers.
 #pragma once
 
-#include <initializer_list>
-
 #include "models/deployment.hpp"
 #include "models/readiness_probe.hpp"
 #include "models/world_context.hpp"
@@ -29,8 +27,9 @@ public:
 protected:
     // A dependency check as /ready performs it: fine, refused at once, or hanging past the probe.
     static ProbeOutcome check_link(Link link);
-    // Checks each dependency in order; the first that is not fine decides.
-    ProbeOutcome check_links(std::initializer_list<Endpoint> deps) const;
+    // Checks the dependencies the profile lists for this service's /ready, in order; the first
+    // that is not fine decides. A service dependency also needs a ready endpoint behind it.
+    ProbeOutcome check_dependencies() const;
     WorldContext& ctx_;
     Deployment deployment_;
 };

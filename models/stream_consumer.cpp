@@ -1,5 +1,7 @@
 #include "models/stream_consumer.hpp"
 
+#include "models/first_tick.hpp"
+
 namespace caracal {
 
 namespace {
@@ -9,7 +11,7 @@ constexpr std::size_t kReadCount = 100;
 StreamConsumer::StreamConsumer(WorldContext& ctx, Pod& pod, std::string stream, std::string group, Duration poll,
                                Handler handler)
     : ctx_(ctx), pod_(pod), stream_(std::move(stream)), group_(std::move(group)), handler_(std::move(handler)) {
-    ctx.sim.every(poll, ctx.sim.now() + poll, [this] { this->poll(); });
+    ctx.sim.every(poll, first_tick(ctx.sim, pod.name + "." + group_, poll), [this] { this->poll(); });
 }
 
 void StreamConsumer::poll() {

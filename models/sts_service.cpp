@@ -1,6 +1,6 @@
 #include "models/sts_service.hpp"
 
-#include "sim/des/distributions.hpp"
+#include "models/first_tick.hpp"
 
 namespace caracal {
 
@@ -14,12 +14,6 @@ std::string_view result_label(ExchangeResult r) {
         case ExchangeResult::Error: return "error";
     }
     return "?";
-}
-
-// Each pod's periodic work starts at its own offset within the period, as independent processes do.
-sim::Time first_tick(WorldContext& ctx, const Pod& pod, const char* what, Duration period) {
-    auto rng = ctx.sim.stream(pod.name + "." + what);
-    return ctx.sim.now() + Duration::millis(sim::des::uniform_int(rng, 1, period.ms()));
 }
 }  // namespace
 
@@ -49,10 +43,10 @@ void StsService::start(Pod& pod) {
                                                        p.sts.revocation_poll, [this, pp](const StreamEntry&) { sync_policy(*pp); });
     s.revocations = std::make_unique<StreamConsumer>(ctx_, pod, streams::kSessionsRevoke, "sts-revocation",
                                                      p.sts.revocation_poll, [](const StreamEntry&) {});
-    ctx_.sim.every(p.sts.opa_poll, first_tick(ctx_, pod, "opa-poll", p.sts.opa_poll), [this, pp] {
+    ctx_.sim.every(p.sts.opa_poll, first_tick(ctx_.sim, pod.name + ".opa-poll", p.sts.opa_poll), [this, pp] {
         if (pp->running) sync_policy(*pp);
     });
-    ctx_.sim.every(p.sts.provider_refresh_interval, first_tick(ctx_, pod, "provider-refresh", p.sts.provider_refresh_interval),
+    ctx_.sim.every(p.sts.provider_refresh_interval, first_tick(ctx_.sim, pod.name + ".provider-refresh", p.sts.provider_refresh_interval),
                    [this, pp] {
                        if (pp->running) refresh_provider(*pp);
                    });
@@ -60,7 +54,7 @@ void StsService::start(Pod& pod) {
 }
 
 ProbeOutcome StsService::ready_check(const Pod&, sim::Time) const {
-    const ProbeOutcome deps = check_links({Endpoint::Postgres, Endpoint::Redis});
+    const ProbeOutcome deps = check_dependencies();
     if (!deps.ok) return deps;
     return ProbeOutcome::success();
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "models/pod_ready_metrics.hpp"
-#include "sim/des/distributions.hpp"
+#include "models/first_tick.hpp"
 
 namespace caracal {
 
@@ -29,6 +29,7 @@ World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profi
       audit_(ctx_),
       coordinator_(ctx_),
       scraper_(sim, storage, sim::scrape::ScraperOptions{static_cast<std::uint64_t>(profile.prometheus.jitter_seed), {}}) {
+    ctx_.has_ready_endpoints[Endpoint::Sts] = [this] { return !sts_.deployment().ready().empty(); };
     for (Service s : kServices)
         for (const auto& pod : service(s).deployment().pods()) {
             service(s).start(*pod);
@@ -60,8 +61,7 @@ const ServiceModel& World::service(Service s) const { return const_cast<World*>(
 void World::start_pod(Pod& pod, bool initially_ready) {
     const Profile& p = ctx_.profile;
     ReadinessProbeConfig probe;
-    auto rng = ctx_.sim.stream(pod.name + ".probe");
-    probe.initial_delay = Duration::millis(sim::des::uniform_int(rng, 1, p.kubernetes.probe_period.ms()));
+    probe.initial_delay = first_tick(ctx_.sim, pod.name + ".probe", p.kubernetes.probe_period) - ctx_.sim.now();
     probe.period = p.kubernetes.probe_period;
     probe.timeout = p.kubernetes.probe_timeout;
     probe.failure_threshold = static_cast<int>(p.kubernetes.probe_failure_threshold);

@@ -2,6 +2,9 @@
 // books the invariants are checked against. Services receive it by reference from the World.
 #pragma once
 
+#include <functional>
+#include <map>
+
 #include "models/audit_book.hpp"
 #include "models/consumer_control.hpp"
 #include "models/network.hpp"
@@ -27,6 +30,8 @@ struct WorldContext {
     PolicyStore policies;        // Postgres policy_set_versions
     RevocationBook revocations;  // Postgres sessions (revoked)
     AuditBook audit_events;      // where each audit event is
+    // For service endpoints: whether any pod is ready behind the Kubernetes Service.
+    std::map<Endpoint, std::function<bool()>> has_ready_endpoints;
 };
 
 }  // namespace caracal

@@ -48,9 +48,7 @@ void print_alerts(std::ostream& out, const RunResult& r) {
 void print_readiness(std::ostream& out, const RunResult& r) {
     out << "Readiness changes\n";
     std::vector<std::vector<std::string>> rows{{"POD", "AT", "READY"}};
-    for (const auto& c : r.readiness)
-        if (c.at > r.start)  // the initial state of every pod is not a change
-            rows.push_back({c.pod, format_relative(c.at, r.injection), c.ready ? "true" : "false"});
+    for (const auto& c : r.readiness) rows.push_back({c.pod, format_relative(c.at, r.injection), c.ready ? "true" : "false"});
     std::stable_sort(rows.begin() + 1, rows.end(), [](const auto& a, const auto& b) { return a[0] < b[0]; });
     if (rows.size() == 1)
         out << "  none\n";

@@ -1,8 +1,9 @@
-// The subset of Go text/template that Prometheus alert labels and annotations use:
-// `{{ $labels.x }}`, `{{ $value }}`, `{{ $externalLabels.x }}`, `{{ $externalURL }}`,
-// `{{ .Labels.x }}`, `{{ .Value }}`, string and number literals, pipelines into humanize,
-// humanize1024, humanizeDuration, humanizePercentage, printf, and `{{-` / `-}}` trimming.
-// Anything else is rejected when the rule file is loaded, naming the construct.
+// Go text/template as Prometheus 2.42 runs it for alert labels and annotations: actions,
+// pipelines, if/else if/else, with, range (with break/continue), variables, `{{-`/`-}}` trimming,
+// comments, Go's builtin functions and Prometheus' template functions. Templates are parsed
+// when the rule file is loaded and executed per alert. Not supported, and rejected at load with
+// the construct named: `query` (the twin has no query backend in templates), named templates
+// (define/template/block), `slice` and `call`.
 #pragma once
 
 #include <memory>
@@ -31,6 +32,8 @@ struct TemplateData {
     double value;
     const tsdb::Labels& external_labels;
     const std::string& external_url;
+    // The alerting rule's name: Go's template name, `__alert_<name>`, appears in error messages.
+    std::string_view alert_name = {};
 };
 
 class Template {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <locale>
 #include <stdexcept>
 
 #include <re2/re2.h>
@@ -123,7 +124,7 @@ TemplateValue humanize_timestamp(const Args& a) {
 
 TemplateValue to_time(const Args& a) {
     const double v = to_float(a[0]);
-    if (!std::isfinite(v)) fail("time value is NaN or Inf");
+    if (!std::isfinite(v)) fail("value is NaN or Inf");
     return {to_millisecond_time(v)};
 }
 
@@ -137,25 +138,76 @@ TemplateValue parse_duration_seconds(const Args& a) {
 
 // ---- strings --------------------------------------------------------------------------------
 
-// strings.ToUpper / strings.ToLower on ASCII; other bytes are copied.
-TemplateValue map_ascii(const std::string& s, int (*f)(int)) {
-    std::string out = s;
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x80) c = static_cast<char>(f(static_cast<unsigned char>(c)));
-    return {out};
+// Unicode letters through the C.UTF-8 locale's wide-character tables, which hold the same
+// simple case mappings as Go's unicode package; ASCII only where that locale is missing.
+const std::ctype<wchar_t>* unicode_ctype() {
+    static const std::ctype<wchar_t>* facet = []() -> const std::ctype<wchar_t>* {
+        try {
+            static const std::locale utf8("C.UTF-8");
+            return &std::use_facet<std::ctype<wchar_t>>(utf8);
+        } catch (const std::runtime_error&) {
+            return nullptr;
+        }
+    }();
+    return facet;
 }
 
-// strings.Title: upper-cases the first letter of every word; ASCII punctuation and spaces
-// separate words, other bytes (including all of UTF-8's multi-byte letters) do not.
-TemplateValue title(const Args& a) {
-    std::string out = str(a[0]);
+// Decodes the UTF-8 text rune by rune, maps each through `f` (given the rune and whether it
+// follows a word separator) and re-encodes; invalid bytes are copied.
+template <class F>
+std::string map_runes(const std::string& s, F f) {
+    std::string out;
     bool after_separator = true;
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (after_separator && u < 0x80) c = static_cast<char>(std::toupper(u));
-        after_separator = u < 0x80 && !std::isalnum(u) && c != '_';
+    for (std::size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        const int len = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) {
+            out += s[i++];
+            after_separator = false;
+            continue;
+        }
+        char32_t r = len == 1 ? lead : lead & (0x7F >> len);
+        for (int k = 1; k < len; ++k) r = (r << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        const auto* ct = unicode_ctype();
+        const bool letter_or_digit = ct ? ct->is(std::ctype_base::alnum, static_cast<wchar_t>(r)) : std::isalnum(lead);
+        const bool space = ct ? ct->is(std::ctype_base::space, static_cast<wchar_t>(r)) : std::isspace(lead);
+        const char32_t mapped = f(r, after_separator);
+        // Go's strings.Title separators: ASCII other than letters, digits and `_`; beyond ASCII, spaces.
+        after_separator = r < 0x80 ? !(std::isalnum(lead) || lead == '_') : (!letter_or_digit && space);
+        if (mapped < 0x80) {
+            out += static_cast<char>(mapped);
+        } else if (mapped < 0x800) {
+            out += {static_cast<char>(0xC0 | (mapped >> 6)), static_cast<char>(0x80 | (mapped & 0x3F))};
+        } else if (mapped < 0x10000) {
+            out += {static_cast<char>(0xE0 | (mapped >> 12)), static_cast<char>(0x80 | ((mapped >> 6) & 0x3F)),
+                    static_cast<char>(0x80 | (mapped & 0x3F))};
+        } else {
+            out += {static_cast<char>(0xF0 | (mapped >> 18)), static_cast<char>(0x80 | ((mapped >> 12) & 0x3F)),
+                    static_cast<char>(0x80 | ((mapped >> 6) & 0x3F)), static_cast<char>(0x80 | (mapped & 0x3F))};
+        }
+        i += len;
     }
-    return {out};
+    return out;
+}
+
+char32_t upper(char32_t r) {
+    const auto* ct = unicode_ctype();
+    if (!ct) return r < 0x80 ? static_cast<char32_t>(std::toupper(static_cast<int>(r))) : r;
+    return static_cast<char32_t>(ct->toupper(static_cast<wchar_t>(r)));
+}
+
+char32_t lower(char32_t r) {
+    const auto* ct = unicode_ctype();
+    if (!ct) return r < 0x80 ? static_cast<char32_t>(std::tolower(static_cast<int>(r))) : r;
+    return static_cast<char32_t>(ct->tolower(static_cast<wchar_t>(r)));
+}
+
+TemplateValue to_upper(const Args& a) { return {map_runes(str(a[0]), [](char32_t r, bool) { return upper(r); })}; }
+TemplateValue to_lower(const Args& a) { return {map_runes(str(a[0]), [](char32_t r, bool) { return lower(r); })}; }
+
+// strings.Title: upper-cases the first letter of every word.
+TemplateValue title(const Args& a) {
+    return {map_runes(str(a[0]), [](char32_t r, bool after_separator) { return after_separator ? upper(r) : r; })};
 }
 
 // url.QueryEscape.
@@ -272,6 +324,38 @@ std::unique_ptr<RE2> compile(const std::string& pattern) {
     return std::make_unique<RE2>(pattern, opts);
 }
 
+// Go's regexp quoting: backquoted where strconv.CanBackquote allows.
+std::string go_regexp_quote(const std::string& s) {
+    const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+        return c == '`' || (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F;
+    });
+    return plain ? "`" + s + "`" : tsdb::quote(s);
+}
+
+// Go's regexp/syntax error text for RE2's error (`missing closing ): `(``); RE2 and Go may
+// quote a different fragment of the pattern.
+std::string go_regexp_error(const RE2& re) {
+    static constexpr std::pair<RE2::ErrorCode, std::string_view> kGoWording[] = {
+        {RE2::ErrorBadEscape, "invalid escape sequence"},
+        {RE2::ErrorBadCharClass, "invalid character class"},
+        {RE2::ErrorBadCharRange, "invalid character class range"},
+        {RE2::ErrorMissingBracket, "missing closing ]"},
+        {RE2::ErrorMissingParen, "missing closing )"},
+        {RE2::ErrorUnexpectedParen, "unexpected )"},
+        {RE2::ErrorTrailingBackslash, "trailing backslash at end of expression"},
+        {RE2::ErrorRepeatArgument, "missing argument to repetition operator"},
+        {RE2::ErrorRepeatSize, "invalid repeat count"},
+        {RE2::ErrorRepeatOp, "invalid nested repetition operator"},
+        {RE2::ErrorBadPerlOp, "invalid or unsupported Perl syntax"},
+        {RE2::ErrorBadUTF8, "invalid UTF-8"},
+        {RE2::ErrorBadNamedCapture, "invalid named capture"},
+    };
+    std::string_view code = "regexp/syntax: internal error";
+    for (const auto& [error, wording] : kGoWording)
+        if (error == re.error_code()) code = wording;
+    return "error parsing regexp: " + std::string(code) + ": `" + re.error_arg() + "`";
+}
+
 // Go's Regexp.Expand of a replacement template: `$1`, `${1}`, `$name`, `${name}`, `$$`. A name
 // is the longest run of letters, digits and underscores, so `$1x` names group "1x".
 void expand(std::string& out, const std::string& repl, const RE2& re, const std::vector<re2::StringPiece>& groups) {
@@ -324,7 +408,7 @@ void expand(std::string& out, const std::string& repl, const RE2& re, const std:
 TemplateValue re_replace_all(const Args& a) {
     const std::string &pattern = str(a[0]), &repl = str(a[1]), &text = str(a[2]);
     const auto re = compile(pattern);
-    if (!re->ok()) fail("regexp: Compile(" + tsdb::quote(pattern) + "): error parsing regexp: " + re->error());
+    if (!re->ok()) fail("regexp: Compile(" + go_regexp_quote(pattern) + "): " + go_regexp_error(*re));
     std::vector<re2::StringPiece> groups(re->NumberOfCapturingGroups() + 1);
     std::string out;
     std::size_t search = 0, last_end = 0;
@@ -353,7 +437,7 @@ TemplateValue re_replace_all(const Args& a) {
 
 TemplateValue match(const Args& a) {
     const auto re = compile(str(a[0]));
-    if (!re->ok()) fail("error parsing regexp: " + re->error());
+    if (!re->ok()) fail(go_regexp_error(*re));
     return {RE2::PartialMatch(str(a[1]), *re)};
 }
 
@@ -482,8 +566,8 @@ const std::vector<TemplateFunction>& functions() {
         {"safeHtml", {kStr}, false, [](const Args& a) { return a[0]; }},
         {"match", {kStr, kStr}, false, match},
         {"title", {kStr}, false, title},
-        {"toUpper", {kStr}, false, [](const Args& a) { return map_ascii(str(a[0]), [](int c) { return std::toupper(c); }); }},
-        {"toLower", {kStr}, false, [](const Args& a) { return map_ascii(str(a[0]), [](int c) { return std::tolower(c); }); }},
+        {"toUpper", {kStr}, false, to_upper},
+        {"toLower", {kStr}, false, to_lower},
         {"graphLink", {kStr}, false,
          [](const Args& a) { return TemplateValue{"/graph?g0.expr=" + query_escape(str(a[0])) + "&g0.tab=0"}; }},
         {"tableLink", {kStr}, false,

@@ -12,11 +12,12 @@ using namespace caracal;
 namespace {
 
 constexpr const char* kGroup = "audit-ingestor";
+constexpr std::uint64_t kSeed = 7;
 
 // One AuditService on its own WorldContext, fed by a producer at a known rate.
 class AuditRig {
 public:
-    explicit AuditRig(Profile profile = {}, std::uint64_t seed = 7) : sim_(seed), profile_(std::move(profile)) {
+    explicit AuditRig(Profile profile = {}) : sim_(kSeed), profile_(std::move(profile)) {
         ctx_ = std::make_unique<WorldContext>(sim_, profile_);
         audit_ = std::make_unique<AuditService>(*ctx_);
         for (const auto& pod : audit_->deployment().pods()) audit_->start(*pod);

@@ -85,7 +85,7 @@ TEST_CASE("scenario schema errors name the position and what was expected") {
     CHECK(error_of("name: x\nfault_duration: 1m\nseed: -1\n") == "3:7: \"seed\" must lie between 0 and 2147483647");
     CHECK(error_of("name: x\nfault_duration: 1m\nfaults: {a: 1}\n") == "3:9: expected a list of fault steps");
     CHECK(error_of("name: x\nfault_duration: 1m\ntraffic: {multiplier: 2, shape: sine}\n") ==
-          "3:27: traffic: unknown key \"shape\"");
+          "3:26: traffic: unknown key \"shape\"");
     CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {alerts: Foo}\n") ==
           "3:24: expectations: expected a list of alert names");
     CHECK(error_of("name: [x\n").rfind("2:1: ", 0) == 0);  // YAML syntax errors keep yaml-cpp's position

@@ -1,0 +1,62 @@
+// Runs one scenario: the Caracal world on the DES kernel, scraped into a series store, the alert
+// rules evaluated on their own Prometheus ticks; the fault steps applied at their offsets from the
+// injection instant. Returns the alert timeline, readiness changes and invariants. Deterministic:
+// the same scenario, options and seed give the same result.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/invariants.hpp"
+#include "models/profile.hpp"
+#include "models/scenario.hpp"
+#include "models/world.hpp"
+#include "sim/alerting/alert.hpp"
+#include "sim/tsdb/storage.hpp"
+
+namespace caracal {
+
+// The reference alert pack, relative to the project root.
+inline constexpr const char* kDefaultRulesFile = "models/rules/caracal-alerts.yaml";
+
+struct RunOptions {
+    Profile profile;  // the scenario's overrides are applied on top
+    std::string rules_file = kDefaultRulesFile;
+    std::optional<std::uint64_t> seed;  // overrides the scenario's
+    bool prometheus3_ranges = false;    // left-open range windows (Prometheus 3) instead of 2.x
+};
+
+// One alert instance (alertname + labels) and every state change it went through.
+struct AlertInstance {
+    std::string name;
+    std::string severity;
+    sim::tsdb::Labels labels;  // identity labels, alertname included
+    std::vector<sim::alerting::AlertTransition> transitions;  // time order
+};
+
+struct AppliedStep {
+    std::string fault;  // Fault::describe()
+    sim::Time applied_at;
+    std::optional<sim::Time> reverted_at;  // unset: one-shot, or still in effect at the end
+};
+
+struct RunResult {
+    std::string scenario;
+    std::uint64_t seed = 0;
+    sim::Time start, injection, fault_end, end;
+    std::vector<AppliedStep> steps;
+    std::vector<AlertInstance> alerts;  // by first transition, then name and labels
+    std::vector<ReadinessChange> readiness;  // after the start, in time order
+    Invariants invariants;
+    // The first evaluation error of each rule that failed, `rule: error`.
+    std::vector<std::string> rule_errors;
+    std::unique_ptr<sim::tsdb::Storage> storage;  // every scraped and rule-written series
+};
+
+// Throws sim::InputError when the rules file does not load.
+RunResult run(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace caracal
