@@ -74,6 +74,8 @@ std::unique_ptr<Fault> parse_network_fault(const std::string& primitive, FaultPa
 std::unique_ptr<Fault> parse_service_fault(const std::string& primitive, FaultParams& params);
 std::unique_ptr<Fault> parse_consumer_fault(const std::string& primitive, FaultParams& params);
 std::unique_ptr<Fault> parse_audit_fault(const std::string& primitive, FaultParams& params);
+// Recovery actions a drill schedules as one-shot steps (replay_dlq).
+std::unique_ptr<Fault> parse_recovery_fault(const std::string& primitive, FaultParams& params);
 
 // `postgres`, `redis`, `provider` or the service's name.
 std::string endpoint_name(Endpoint e);

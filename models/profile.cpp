@@ -21,6 +21,7 @@ namespace {
 struct FieldRef {
     std::string key;
     std::function<void(Profile&, const std::string&)> assign;
+    std::function<std::string(const Profile&)> read;
 };
 
 Duration parse_duration_or_throw(const std::string& text) {
@@ -76,6 +77,23 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                             target = parse_list_or_throw(text);
                         else
                             target = text;
+                    },
+                    [section, member](const Profile& p) -> std::string {
+                        const T& value = p.*section.*member;
+                        if constexpr (std::is_same_v<T, Duration>)
+                            return sim::format_duration(value);
+                        else if constexpr (std::is_same_v<T, std::int64_t>)
+                            return std::to_string(value);
+                        else if constexpr (std::is_same_v<T, double>) {
+                            std::ostringstream out;
+                            out << value;
+                            return out.str();
+                        } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                            std::string joined;
+                            for (const auto& item : value) joined += (joined.empty() ? "" : ",") + item;
+                            return joined;
+                        } else
+                            return value;
                     }};
 }
 
@@ -217,6 +235,12 @@ void Profile::set(const std::string& key, const std::string& value) {
         throw std::invalid_argument("unknown profile key \"" + key + "\" (valid: " + valid + ")");
     }
     f->assign(*this, value);
+}
+
+std::string Profile::get(const std::string& key) const {
+    const FieldRef* f = find_field(key);
+    if (!f) throw std::invalid_argument("unknown profile key \"" + key + "\"");
+    return f->read(*this);
 }
 
 std::vector<std::string> Profile::keys() {

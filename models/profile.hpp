@@ -117,6 +117,8 @@ struct Profile {
     // Sets one field from text by dotted key. Throws std::invalid_argument naming the problem
     // (unknown key — with the list of valid ones — or a value of the wrong kind).
     void set(const std::string& key, const std::string& value);
+    // The field's value as text, in the form `set` accepts.
+    std::string get(const std::string& key) const;
     // Every settable key, in profile order.
     static std::vector<std::string> keys();
 };

@@ -225,9 +225,9 @@ std::map<std::string, Duration> first_firing(const std::vector<sim::alerting::Al
     std::map<std::string, Duration> out;
     for (const auto& t : log) {
         if (t.to != sim::alerting::AlertState::Firing) continue;
-        Labels identity = t.labels;
-        identity.set("alertname", t.alertname);
-        out.try_emplace(identity.to_string(), t.at - start);
+        Labels labels = t.labels;
+        labels.erase("alertname");
+        out.try_emplace(t.alertname + labels.to_string(), t.at - start);
     }
     return out;
 }

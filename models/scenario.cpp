@@ -48,24 +48,6 @@ std::vector<ProfileOverride> parse_overrides(YamlMapping& top) {
     return out;
 }
 
-Expectations parse_expectations(YamlMapping& top) {
-    Expectations out;
-    const YAML::Node node = top.child("expectations");
-    if (!node) return out;
-    YamlMapping e(node, top.file(), "expectations: ");
-    if (const YAML::Node alerts = e.child("alerts")) {
-        if (!alerts.IsSequence()) e.fail("alerts", "expected a list of alert names");
-        for (const auto& a : alerts) {
-            if (!a.IsScalar() || a.Scalar().empty())
-                throw sim::InputError(top.file(), yaml_pos(a), "expectations: expected an alert name");
-            out.alerts.push_back(a.Scalar());
-        }
-    }
-    out.ordered = e.flag("ordered", false);
-    e.finish();
-    return out;
-}
-
 }  // namespace
 
 Profile Scenario::apply_overrides(Profile base) const {
@@ -101,7 +83,7 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
         if (!faults.IsSequence()) top.fail("faults", "expected a list of fault steps");
         for (const auto& step : faults) s.faults.push_back(parse_step(step, s));
     }
-    s.expectations = parse_expectations(top);
+    s.expectations = parse_expectations(top.child("expectations"), file_name);
     top.finish();
     return s;
 }

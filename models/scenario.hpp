@@ -16,9 +16,9 @@
 //       duration: 5m                  # default fault_duration; `until_recovered`: ends with the fault phase
 //       from: gateway
 //       to: sts
-//   expectations:
+//   expectations:                    # see models/expectations.hpp
 //     alerts: [CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]
-//     ordered: true
+//     order: [[CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]]
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "models/expectations.hpp"
 #include "models/fault.hpp"
 #include "models/profile.hpp"
 
@@ -43,12 +44,6 @@ struct ProfileOverride {
     std::string key;
     std::string value;
     sim::SourcePos pos;
-};
-
-// Kept minimal for now; the drill catalog's issue completes it.
-struct Expectations {
-    std::vector<std::string> alerts;
-    bool ordered = false;  // the alerts reach firing in the order listed
 };
 
 struct Scenario {

@@ -18,11 +18,12 @@
 namespace caracal {
 
 struct WorldContext {
+    // Keeps its own copy of the profile: everything in the world refers to it.
     WorldContext(sim::des::Simulation& s, const Profile& p)
-        : sim(s), profile(p), postgres(s, network, p), redis(network, p) {}
+        : sim(s), profile(p), postgres(s, network, profile), redis(network, profile) {}
 
     sim::des::Simulation& sim;
-    const Profile& profile;
+    const Profile profile;
     Network network;
     Postgres postgres;
     Redis redis;

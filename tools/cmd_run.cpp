@@ -25,6 +25,7 @@ struct RunCommandOptions {
     std::string rules = kDefaultRulesFile;
     std::string profile;
     std::string output;
+    bool prometheus3_ranges = false;
 };
 
 int run_scenario(const RunCommandOptions& opts) {
@@ -35,6 +36,7 @@ int run_scenario(const RunCommandOptions& opts) {
         if (!opts.profile.empty()) run_options.profile = load_profile(opts.profile);
         run_options.rules_file = opts.rules;
         run_options.seed = opts.seed;
+        run_options.prometheus3_ranges = opts.prometheus3_ranges;
         const RunResult result = run(scenario, run_options);
         if (!opts.series.empty()) {
             try {
@@ -74,6 +76,8 @@ Command setup_run(CLI::App& app) {
     sub->add_option("--rules", opts->rules, "Alert rule file (plain or PrometheusRule)")->capture_default_str();
     sub->add_option("--profile", opts->profile, "Deployment profile (default: the built-in defaults)");
     sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
+    sub->add_flag("--prometheus3-ranges", opts->prometheus3_ranges,
+                  "Left-open range windows and lookback, as Prometheus 3 (default: Prometheus 2.x's closed ones)");
     return {sub, [opts] { return run_scenario(*opts); }};
 }
 

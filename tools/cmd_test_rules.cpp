@@ -25,6 +25,7 @@ struct TestRulesOptions {
     std::string junit;
     bool timeline = false;
     bool json = false;
+    bool prometheus3_ranges = false;
 };
 
 TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options) {
@@ -72,6 +73,7 @@ void print_text(const TestFileReport& r, bool timeline) {
 int run_test_rules(const TestRulesOptions& opts) {
     sim::alerting::UnitTestOptions options;
     options.record_transitions = opts.timeline || opts.json;
+    if (opts.prometheus3_ranges) options.ranges = sim::tsdb::RangeBoundary::LeftOpen;
     std::shared_ptr<re2::RE2> filter;
     if (!opts.run.empty()) {
         std::string pattern;
@@ -121,6 +123,8 @@ Command setup_test_rules(CLI::App& app) {
     sub->add_option("--junit", opts->junit, "Also write the results as JUnit XML to this file");
     sub->add_flag("--timeline", opts->timeline, "Print each test group's alert timeline");
     sub->add_flag("--json", opts->json, "Print verdicts and timelines as JSON instead of text");
+    sub->add_flag("--prometheus3-ranges", opts->prometheus3_ranges,
+                  "Left-open range windows and lookback, as Prometheus 3 (default: promtool 2.42's closed ones)");
     return {sub, [opts] { return run_test_rules(*opts); }};
 }
 

@@ -4,8 +4,6 @@
 
 namespace caracal::tools {
 
-namespace {
-
 std::string xml_escape(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -23,6 +21,8 @@ std::string xml_escape(const std::string& s) {
     }
     return out;
 }
+
+namespace {
 
 struct Counts {
     std::size_t tests = 0, failures = 0, errors = 0;

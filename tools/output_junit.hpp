@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "tools/test_rules_report.hpp"
@@ -10,5 +11,8 @@
 namespace caracal::tools {
 
 void write_junit(std::ostream& out, const std::vector<TestFileReport>& reports);
+
+// Text as XML attribute or element content (control characters XML 1.0 forbids become '?').
+std::string xml_escape(const std::string& s);
 
 }  // namespace caracal::tools

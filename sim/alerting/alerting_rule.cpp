@@ -44,7 +44,7 @@ promql::Vector AlertingRule::evaluate(Time ts, Duration query_offset, const tsdb
     //    taken, so `$value` in a label makes a new alert whenever the value changes.
     std::map<tsdb::Labels, Alert> returned;
     for (const auto& sample : result) {
-        const TemplateData data{sample.metric, sample.v, ctx.external_labels, ctx.external_url};
+        const TemplateData data{sample.metric, sample.v, ctx.external_labels, ctx.external_url, name()};
         tsdb::Labels labels = sample.metric.without_name();
         for (const auto& l : label_templates_) labels.set(l.name, l.value.expand(data));
         labels.set("alertname", name());

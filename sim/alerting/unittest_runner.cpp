@@ -169,6 +169,7 @@ public:
         ctx_.external_labels = test.external_labels;
         ctx_.external_url = test.external_url;
         ctx_.engine.default_subquery_step = file.evaluation_interval;
+        ctx_.engine.ranges = options.ranges;
         for (const auto& path : file.rule_files)
             for (auto& g : load_rule_file(path).groups) groups_.push_back(std::move(g));
         ordered_ = ordered_groups(groups_, file.group_eval_order);

@@ -10,6 +10,7 @@
 
 #include "sim/alerting/alert.hpp"
 #include "sim/alerting/unittest_file.hpp"
+#include "sim/tsdb/storage.hpp"
 
 namespace sim::alerting {
 
@@ -18,6 +19,8 @@ struct UnitTestOptions {
     std::function<bool(const std::string& name)> selected;
     // Record every alert state change of every rule (for timelines).
     bool record_transitions = false;
+    // Range windows and lookback as Prometheus 3 (left-open) instead of promtool 2.42 (closed).
+    tsdb::RangeBoundary ranges = tsdb::RangeBoundary::Closed;
 };
 
 struct TestGroupResult {

@@ -153,6 +153,11 @@ TEST_CASE("syntax errors are reported at load time with Go's wording") {
     CHECK(error_of("{{ end 1 }}") == "unexpected \"1\" in end");
     CHECK(error_of("{{ \"a\".b }}") == "unexpected . after term \"\\\"a\\\"\"");
     CHECK(error_of("{{ /* c */ }}") == "unexpected \"/\" in command");
+    CHECK(error_of("{{ \"\\q\" }}") == "invalid syntax");
+    CHECK(error_of("{{ \"\\u12\" }}") == "invalid syntax");
+    CHECK(error_of("{{ 'ab' }}") == "malformed character constant: 'ab'");
+    CHECK(error_of("{{ '' }}") == "invalid syntax");
+    CHECK(error_of("{{ 99999999999999999999 }}") == "integer overflow: \"99999999999999999999\"");
 }
 
 TEST_CASE("if, else if and else choose by Go's truth of the pipeline") {
@@ -240,6 +245,8 @@ TEST_CASE("reReplaceAll and match use Go's regexp semantics") {
 TEST_CASE("Prometheus' string, time and link functions format like promtool") {
     CHECK(render("{{ title \"hello wORLD foo-bar\" }}|{{ toLower \"ABC\" }}|{{ safeHtml \"<b>\" }}", 0.5) ==
           "Hello WORLD Foo-Bar|abc|<b>");
+    CHECK(render("{{ title \"\xc3\xa9lan vital_x y.z\" }}|{{ toUpper \"h\xc3\xa9llo\" }}", 0.5) ==
+          "\xc3\x89lan Vital_x Y.Z|H\xc3\x89LLO");
     CHECK(render("{{ graphLink \"rate(x[5m])\" }}|{{ tableLink \"up\" }}", 0.5) ==
           "/graph?g0.expr=rate%28x%5B5m%5D%29&g0.tab=0|/graph?g0.expr=up&g0.tab=1");
     CHECK(render("{{ stripPort $labels.inst }}|{{ stripDomain $labels.inst }}", 0.5) == "host.dom.example|host:9100");
@@ -284,6 +291,7 @@ TEST_CASE("number literals are ints unless written as floats") {
     CHECK(render("{{ 1e3 }}|{{ 0x1F }}|{{ 1_000 }}|{{ -2.5 }}|{{ .5 }}|{{ 'a' }}|{{ 0o17 }}|{{ 017 }}|{{ 0b101 }}", 0.5) ==
           "1000|31|1000|-2.5|0.5|97|15|15|5");
     CHECK(render("{{ 1 | }}", 0.5) == "1");  // Go accepts a trailing pipe
+    CHECK(render("{{ '\xc3\xa9' }}|{{ '\\n' }}|{{ '\\'' }}", 0.5) == "233|10|39");
 }
 
 TEST_CASE("a template error carries the byte offset of the offending construct") {

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "models/profile.hpp"
+#include "sim/base/error.hpp"
+
+using caracal::Profile;
+
+TEST_CASE("the shipped default profile file equals the built-in defaults, key by key") {
+    const Profile file = caracal::load_profile(std::string(SOURCE_DIR) + "/models/profiles/default.yaml");
+    const Profile builtin;
+    for (const auto& key : Profile::keys()) {
+        INFO(key);
+        CHECK(file.get(key) == builtin.get(key));
+    }
+    CHECK(file.redis.maxlen == std::map<std::string, std::int64_t>{{"caracal.audit.events", 1000000},
+                                                                   {"caracal.audit.events.dlq", 100000},
+                                                                   {"caracal.keys.invalidate", 10000},
+                                                                   {"caracal.policy.invalidate", 10000},
+                                                                   {"caracal.sessions.revoke", 10000}});
+}
+
+TEST_CASE("profile keys are set from text and read back in the same form") {
+    Profile p;
+    p.set("gateway.sts_timeout", "5s");
+    CHECK(p.gateway.sts_timeout == sim::Duration::seconds(5));
+    CHECK(p.get("gateway.sts_timeout") == "5s");
+    p.set("readiness.gateway", "postgres,sts");
+    CHECK(p.readiness.gateway == std::vector<std::string>{"postgres", "sts"});
+    p.set("traffic.rate_noise", "0.5");
+    CHECK(p.get("traffic.rate_noise") == "0.5");
+}
+
+TEST_CASE("unknown keys and ill-typed values are rejected, naming the valid keys") {
+    Profile p;
+    try {
+        p.set("gateway.nope", "1");
+        FAIL("expected an error");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string(e.what()).find("gateway.sts_timeout") != std::string::npos);
+    }
+    CHECK_THROWS_AS(p.set("gateway.sts_timeout", "five"), std::invalid_argument);
+    CHECK_THROWS_AS(p.set("replicas.api", "-1"), std::invalid_argument);
+    CHECK_THROWS_AS(p.set("readiness.api", "postgres,kafka"), std::invalid_argument);
+}
+
+TEST_CASE("a bad profile file is reported with its line and column") {
+    try {
+        caracal::load_profile_text("gateway:\n  sts_timeout: 2s\n  sts_breakers: 5\n", "p.yaml");
+        FAIL("expected an error");
+    } catch (const sim::InputError& e) {
+        CHECK(e.pos().line == 3);
+        CHECK(e.pos().column == 3);
+        CHECK(std::string(e.what()).find("gateway.sts_breakers") != std::string::npos);
+    }
+    try {
+        caracal::load_profile_text("readiness:\n  api: [postgres, mq]\n", "p.yaml");
+        FAIL("expected an error");
+    } catch (const sim::InputError& e) {
+        CHECK(e.pos().line == 2);
+    }
+}
