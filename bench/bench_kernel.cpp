@@ -2,11 +2,17 @@
 //  - Hold model (the classic priority-queue benchmark): N events stay pending; running one
 //    schedules its successor at now + a uniform random increment. Reports events/s, next to a
 //    bare std::priority_queue running the same workload as a yardstick for the machine.
+//  - Periodic tasks: T tasks with periods from 1 s to 5 min and random phases, each tick doing
+//    nothing but counting; the shape of real model workloads (scrapes, rule evaluations, probes),
+//    with many ticks sharing an instant.
 //  - Scrape workload: T targets × S series scraped every 15 s for one simulated hour into the
 //    series store. Reports samples/s (exposed samples plus the three synthetic report series).
 #include <ctime>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <iterator>
+#include <string_view>
 #include <functional>
 #include <queue>
 #include <string>
@@ -101,14 +107,44 @@ void bench_scrape(int targets, int series_per_target) {
                 targets, series_per_target, static_cast<double>(samples) / secs / 1e6, samples, storage.size(), secs);
 }
 
+void bench_periodic(std::size_t tasks, std::uint64_t total_events) {
+    constexpr std::int64_t kPeriodsMs[] = {1'000, 5'000, 10'000, 15'000, 30'000, 60'000, 300'000};
+    sim::des::Simulation sim(42);
+    auto rng = sim.stream("periodic");
+    std::uint64_t ticks = 0;
+    for (std::size_t i = 0; i < tasks; ++i) {
+        const std::int64_t period = kPeriodsMs[i % std::size(kPeriodsMs)];
+        const auto phase = static_cast<std::int64_t>(rng.next_u64() % static_cast<std::uint64_t>(period));
+        sim.every(sim::Duration::millis(period), sim::Time::epoch() + sim::Duration::millis(phase), [&ticks] { ++ticks; });
+    }
+    sim.run_until(sim.now() + sim::Duration::minutes(10));
+    const std::uint64_t before = sim.events_run();
+    const CpuTimer timer;
+    while (sim.events_run() - before < total_events) sim.run_until(sim.now() + sim::Duration::minutes(10));
+    const double secs = timer.seconds();
+    const double events = static_cast<double>(sim.events_run() - before);
+    std::printf("periodic tasks T=%zu: %.1f M events/s (%.0f events in %.2f s CPU)\n", tasks, events / secs / 1e6,
+                events, secs);
+}
+
 }  // namespace
 
-int main() {
-    constexpr std::uint64_t kEvents = 50'000'000;
-    for (const std::size_t pending : {1'000, 64'000}) {
-        bench_hold(pending, kEvents);
-        bench_reference_heap(pending, kEvents);
-    }
-    bench_scrape(100, 50);
+// Usage: bench_kernel [EVENTS [WORKLOAD...]] with WORKLOAD one of hold-1k, reference-1k,
+// hold-64k, reference-64k, periodic-10k, scrape (default: all, 50 M events each). Running one
+// workload with two small EVENTS counts under callgrind gives the instructions per event.
+int main(int argc, char** argv) {
+    const std::uint64_t events = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 50'000'000;
+    auto wanted = [&](std::string_view name) {
+        if (argc <= 2) return true;
+        for (int i = 2; i < argc; ++i)
+            if (name == argv[i]) return true;
+        return false;
+    };
+    if (wanted("hold-1k")) bench_hold(1'000, events);
+    if (wanted("reference-1k")) bench_reference_heap(1'000, events);
+    if (wanted("hold-64k")) bench_hold(64'000, events);
+    if (wanted("reference-64k")) bench_reference_heap(64'000, events);
+    if (wanted("periodic-10k")) bench_periodic(10'000, events);
+    if (wanted("scrape")) bench_scrape(100, 50);
     return 0;
 }

@@ -274,6 +274,9 @@ void AuditService::start(Pod& pod) {
     p.stored = &pod.metrics.counter("caracal_audit_events_stored_total");
     p.write_errors = &pod.metrics.counter("caracal_audit_write_errors_total");
     p.tamper_violations = &pod.metrics.counter("caracal_audit_tamper_violations_total");
+    // What the latest sweep found broken: stays up until a sweep finds the chain intact again.
+    pod.metrics.gauge_fn("caracal_audit_tamper_violations_outstanding", {},
+                         [this](sim::Time) { return static_cast<double>(impl_->sweeper.outstanding()); });
     // Group-level values from Redis; an exporter that cannot reach Redis repeats its last values.
     const auto view = [this, &p](sim::Time now) -> const GroupView& {
         if (impl_->redis_reachable()) {

@@ -30,32 +30,37 @@ std::string describe(const InvariantCheck* c, const std::string& name) {
 }
 
 BehaviorVerdict readiness(const ExpectedReadiness& expected, const RunResult& run, const std::vector<PodHistory>& pods) {
+    const sim::Time injected = just_before(run.injection);
     std::size_t total = 0, lost = 0;
     std::optional<sim::Time> first;
     for (const auto& pod : pods) {
-        if (pod.service != expected.service || !pod.exists_at(run.injection)) continue;
+        if (pod.service != expected.service || !pod.running_at(injected)) continue;
         ++total;
-        if (const auto at = pod.lost_during(run.injection, run.fault_end)) {
+        if (const auto at = pod.lost_during(injected, run.fault_end)) {
             ++lost;
             if (!first || *at < *first) first = *at;
         }
     }
-    const ReadinessLevel level = lost == 0 ? ReadinessLevel::Ready
+    const ReadinessLevel level = lost == 0       ? ReadinessLevel::Ready
                                  : lost == total ? ReadinessLevel::Unready
                                                  : ReadinessLevel::Degraded;
     std::ostringstream detail;
     detail << "expected " << to_string(expected.level) << ", was " << to_string(level) << ": " << lost << " of "
            << total << " pod(s) lost readiness";
     if (first) detail << ", first at +" << offset(run, *first);
-    return {"readiness." + std::string(name(expected.service)), level == expected.level && total > 0, detail.str()};
+    // Unready is a degraded service too: "degraded" asks that some pod lost readiness.
+    const bool held = expected.level == ReadinessLevel::Degraded ? lost > 0 : level == expected.level;
+    return {"readiness." + std::string(name(expected.service)), held && total > 0, detail.str()};
 }
 
 BehaviorVerdict fail_closed(const RunQuery& query) {
     const RunResult& run = query.run();
     const InvariantCheck* no_dispatch = invariant(run, "no_dispatch_without_exchange");
+    // Read a minute past the fault end, so a fault shorter than a scrape interval still shows.
+    const Duration settle = Duration::minutes(1);
     const auto denied_expr = sim::promql::parse("sum(increase(caracal_gateway_requests_total{outcome=~\"denied_.*\"}[" +
-                                                sim::format_duration(run.fault_end - run.injection) + "]))");
-    const double denied = query.value(*denied_expr, run.fault_end).value_or(0);
+                                                sim::format_duration(run.fault_end - run.injection + settle) + "]))");
+    const double denied = query.value(*denied_expr, run.fault_end + settle).value_or(0);
     std::ostringstream detail;
     detail << std::llround(denied) << " protected request(s) denied during the fault; " << describe(no_dispatch, "no_dispatch_without_exchange");
     return {"fail_closed", held(no_dispatch) && denied > 0, detail.str()};

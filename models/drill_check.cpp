@@ -57,10 +57,11 @@ BaselineVerdict check_baseline(const RunResult& run, const std::vector<drill::Po
             else
                 out.pending.push_back({a.name, labels_text(a), e.active_at - run.injection});
         }
+    const sim::Time injected = drill::just_before(run.injection);
     for (const auto& pod : pods) {
-        if (!pod.exists_at(run.injection)) continue;
+        if (!pod.running_at(injected)) continue;
         ++out.pods;
-        if (!pod.ready_at(run.injection)) out.unready_pods.push_back(pod.pod);
+        if (!pod.ready_at(injected)) out.unready_pods.push_back(pod.pod);
     }
     return out;
 }

@@ -7,8 +7,9 @@
 //     recovery (reported which);
 //   - an order pair holds only when the earlier alert's first firing is strictly before the
 //     later one's: two alerts firing at the same evaluation were not seen "then" one another;
-//   - readiness levels are exclusive (degraded = some but not all pods lost readiness); a pod
-//     stopped by a fault lost its readiness;
+//   - readiness "degraded" holds when at least one pod lost readiness (so also when all did),
+//     "unready" when every pod did, "ready" when none did; a pod stopped by a fault lost its
+//     readiness; the pods counted are those running just before injection;
 //   - backlogs are drained when back at or under their green-baseline level (their maximum during
 //     warm-up); the DLQ counts only when the scenario replays it (a replay_dlq step);
 //   - freshness is restored when the freshness alerts' own expressions (revocation snapshot,

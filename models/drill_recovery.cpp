@@ -52,23 +52,15 @@ RecoveryVerdict alerts_resolved(const RunResult& run, const std::vector<AlertRec
 }
 
 RecoveryVerdict readiness_restored(const RunResult& run, const std::vector<PodHistory>& pods) {
-    RecoveryVerdict out{RecoveryCondition::ReadinessRestored, false, Duration(), {}};
+    RecoveryVerdict out{RecoveryCondition::ReadinessRestored, false, std::nullopt, {}};
     sim::Time restored = run.fault_end;
     for (const auto& pod : pods) {
-        if (!pod.running_at_end) {
-            if (pod.exists_at(run.injection)) {
-                out.ttr.reset();
-                out.detail = pod.pod + " is not running at the end";
-                return out;
-            }
-            continue;
-        }
-        if (!pod.ready_at(run.end)) {
-            out.ttr.reset();
-            out.detail = pod.pod + " is not ready at the end";
+        const bool needed = pod.running_at(run.injection) || pod.running_at(run.end);
+        if (needed && !pod.ready_at(run.end)) {
+            out.detail = pod.pod + (pod.running_at(run.end) ? " is not ready" : " is not running") + " at the end";
             return out;
         }
-        restored = std::max(restored, pod.changes.back().at);
+        if (const auto changed = pod.last_change(run.end)) restored = std::max(restored, *changed);
     }
     out.ttr = ttr(run, restored);
     out.detail = "every pod ready " + after_fault(run, restored);
@@ -135,10 +127,18 @@ RecoveryVerdict freshness_restored(const RunQuery& query, const CheckOptions& op
         checked.push_back(alert);
     }
     out.ttr = ttr(run, latest);
-    out.detail = checked.empty() ? "no freshness rule in the rule file" : "under the thresholds of " + checked.front();
-    for (std::size_t i = 1; i < checked.size(); ++i) out.detail += " and " + checked[i];
-    if (!checked.empty()) out.detail.append(" ").append(after_fault(run, latest));
-    for (const auto& u : unchecked) out.detail += "; " + u + " not in the rule file";
+    const auto join = [](const std::vector<std::string>& names) {
+        std::string text;
+        for (const auto& n : names) text += (text.empty() ? "" : " and ") + n;
+        return text;
+    };
+    if (checked.empty()) {
+        out.detail = "not checked: " + join(unchecked) + " not in the rule file";
+        return out;
+    }
+    out.detail = "under the thresholds of " + join(checked);
+    out.detail.append(" ").append(after_fault(run, latest));
+    if (!unchecked.empty()) out.detail += "; " + join(unchecked) + " not in the rule file";
     return out;
 }
 

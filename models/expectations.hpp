@@ -43,10 +43,10 @@ struct ExpectedOrder {
     sim::SourcePos pos;
 };
 
-// How a service's pods fared during the fault; the levels are exclusive.
+// How a service's pods fared during the fault.
 enum class ReadinessLevel {
     Ready,     // no pod lost readiness
-    Degraded,  // some, not all, did
+    Degraded,  // some pod did (every pod losing it is degraded too)
     Unready,   // every pod did at some point
 };
 std::string_view to_string(ReadinessLevel level);

@@ -300,7 +300,9 @@ std::string encode_series_values(const SeriesValues& values) {
         }
         std::size_t run = 0;
         double step = 0;
-        if (is_plain_number(values[i]) && i + 1 < values.size() && is_plain_number(values[i + 1])) {
+        // -0 stays a token of its own: adding the step turns it into +0.
+        const bool negative_zero = a == 0 && std::signbit(a);
+        if (!negative_zero && is_plain_number(values[i]) && i + 1 < values.size() && is_plain_number(values[i + 1])) {
             step = *values[i + 1] - a;
             if (step == 0) step = 0;  // +0: promtool adds the parsed `0`, never -0
             run = arithmetic_run(values, i, step);

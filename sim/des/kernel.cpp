@@ -7,7 +7,7 @@ namespace sim::des {
 namespace {
 // Key layout (see EventKey). The limits are far beyond any run: 8900 years of simulated time,
 // 1.1e12 events, 16.7 million events pending at once.
-constexpr int kPriorityBits = 16;
+constexpr int kPriorityBits = EventKey::kTimeShift;
 constexpr int kSlotBits = 24;
 constexpr std::uint64_t kMaxTime = (std::uint64_t{1} << (64 - kPriorityBits)) - 1;
 constexpr std::uint64_t kMaxSeq = (std::uint64_t{1} << (64 - kSlotBits)) - 1;
@@ -19,7 +19,6 @@ std::uint64_t priority_bits(Priority p) {
 }
 std::uint64_t seq_of(const EventKey& key) { return key.lo >> kSlotBits; }
 std::uint32_t slot_of(const EventKey& key) { return static_cast<std::uint32_t>(key.lo & kMaxSlot); }
-std::uint64_t time_of(const EventKey& key) { return key.hi >> kPriorityBits; }
 }  // namespace
 
 EventHandle Kernel::schedule(Time t, Priority p, EventFn&& fn) {
@@ -40,13 +39,7 @@ EventHandle Kernel::schedule(Time t, Priority p, EventFn&& fn) {
     Record& record = records_[slot];
     record.fn = std::move(fn);
     record.seq = seq;
-    const EventKey key{seq << kSlotBits | slot, since_start << kPriorityBits | priority_bits(p)};
-    if (top_is_running_) {
-        queue_.replace_top(key);
-        top_is_running_ = false;
-    } else {
-        queue_.push(key);
-    }
+    queue_.push(EventKey{seq << kSlotBits | slot, since_start << kPriorityBits | priority_bits(p)});
     return EventHandle(this, slot, seq);
 }
 
@@ -73,11 +66,11 @@ void Kernel::run_through(Time end) {
 void Kernel::run_all() { run_events(kMaxTime); }
 
 void Kernel::run_events(std::uint64_t end_since_start) {
-    while (!queue_.empty()) {
-        const EventKey key = queue_.top();
-        if (time_of(key) > end_since_start) break;
+    while (const EventKey* top = queue_.next(end_since_start)) {
+        const EventKey key = *top;
+        queue_.pop();
         // The next event's record is most likely cold; start loading it while this one runs.
-        for (const EventKey& next : queue_.runners_up()) __builtin_prefetch(&records_[slot_of(next)]);
+        if (const EventKey* next = queue_.following()) __builtin_prefetch(&records_[slot_of(*next)]);
         const std::uint32_t slot = slot_of(key);
         Record& record = records_[slot];
         const bool live = record.seq == seq_of(key);
@@ -85,28 +78,11 @@ void Kernel::run_events(std::uint64_t end_since_start) {
         EventFn fn = std::move(record.fn);
         record.seq = 0;
         free_slots_.push_back(slot);
-        if (!live) {
-            queue_.pop();
-            continue;
-        }
-        now_ = start_ + Duration::millis(static_cast<std::int64_t>(time_of(key)));
+        if (!live) continue;
+        now_ = start_ + Duration::millis(static_cast<std::int64_t>(key.time()));
         ++events_run_;
-        // The finished event's entry stays at the top while it runs, so that the first event it
-        // schedules can take its place in one sift (see schedule()).
-        top_is_running_ = true;
-        try {
-            fn();
-        } catch (...) {
-            retire_top();
-            throw;
-        }
-        retire_top();
+        fn();
     }
-}
-
-void Kernel::retire_top() {
-    if (top_is_running_) queue_.pop();
-    top_is_running_ = false;
 }
 
 TaskHandle Kernel::repeat(Duration period, Time first, Priority p, EventFn&& fn) {

@@ -58,8 +58,6 @@ private:
     // Milliseconds from the start to t (t >= start), as keyed in the queue.
     std::uint64_t offset(Time t) const;
     void run_events(std::uint64_t end_since_start);
-    // Pops the entry of the event that just ran, unless schedule() already replaced it.
-    void retire_top();
     void fire(std::uint32_t index, Time tick);
     void schedule_tick(std::uint32_t index, Time tick);
     void release_task(std::uint32_t index);
@@ -71,7 +69,6 @@ private:
     Time start_;  // event times are keyed relative to it
     Time now_;
     std::uint64_t events_run_ = 0;
-    bool top_is_running_ = false;  // the queue's top entry is the event now running
 
     std::deque<Task> tasks_;  // a deque: a running task's reference survives new tasks being added
     std::vector<std::uint32_t> free_tasks_;

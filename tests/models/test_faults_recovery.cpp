@@ -2,11 +2,6 @@
 
 #include "tests/models/world_fixture.hpp"
 
-// Declared in models/fault.hpp once the recovery family is registered in parse_fault.
-namespace caracal {
-std::unique_ptr<Fault> parse_recovery_fault(const std::string& primitive, FaultParams& params);
-}
-
 using caracal::Verdict;
 using sim::Duration;
 using world_test::WorldFixture;
