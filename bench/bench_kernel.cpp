@@ -52,7 +52,7 @@ void bench_hold(std::size_t pending, std::uint64_t total_events) {
     sim.run_until(sim.now() + sim::Duration::hours(1));
     const std::uint64_t before = sim.events_run();
     const CpuTimer timer;
-    while (sim.events_run() - before < total_events) sim.run_until(sim.now() + sim::Duration::hours(24));
+    while (sim.events_run() - before < total_events) sim.run_until(sim.now() + sim::Duration::minutes(1));
     const double secs = timer.seconds();
     const double events = static_cast<double>(sim.events_run() - before);
     std::printf("hold-model N=%zu: %.1f M events/s (%.0f events in %.2f s CPU)\n", pending, events / secs / 1e6,
@@ -120,7 +120,7 @@ void bench_periodic(std::size_t tasks, std::uint64_t total_events) {
     sim.run_until(sim.now() + sim::Duration::minutes(10));
     const std::uint64_t before = sim.events_run();
     const CpuTimer timer;
-    while (sim.events_run() - before < total_events) sim.run_until(sim.now() + sim::Duration::minutes(10));
+    while (sim.events_run() - before < total_events) sim.run_until(sim.now() + sim::Duration::minutes(1));
     const double secs = timer.seconds();
     const double events = static_cast<double>(sim.events_run() - before);
     std::printf("periodic tasks T=%zu: %.1f M events/s (%.0f events in %.2f s CPU)\n", tasks, events / secs / 1e6,

@@ -1,4 +1,4 @@
-// The kernel's pending-event queue: a radix heap on event time with 256-way digits (in effect a
+// The kernel's pending-event queue: a radix heap on event time with 1024-way digits (in effect a
 // hierarchical timing wheel whose base is the current instant), ordered by (time, priority,
 // insertion sequence) so that events at the same instant run in a fixed, reproducible order.
 //

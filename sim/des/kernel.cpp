@@ -74,7 +74,9 @@ void Kernel::run_events(std::uint64_t end_since_start) {
         const std::uint32_t slot = slot_of(key);
         Record& record = records_[slot];
         const bool live = record.seq == seq_of(key);
-        // Move the callback out first: it may schedule events, which can grow records_.
+        // Move the callback out first: it may schedule events, which can grow records_. (Running
+        // it in place from never-moving chunked storage was measured: more instructions, as the
+        // chunk lookup and the separate release cost more than this 56-byte move.)
         EventFn fn = std::move(record.fn);
         record.seq = 0;
         free_slots_.push_back(slot);

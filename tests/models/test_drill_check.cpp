@@ -45,22 +45,22 @@ RunResult synthetic_run() {
     return r;
 }
 
-// `name` went pending, firing and inactive at these offsets from injection (firing/resolved
-// optional: negative means never).
-void add_alert(RunResult& r, const std::string& name, Duration pending, Duration firing, Duration resolved) {
+// `name` went pending, then firing and inactive (when given), at these offsets from injection.
+void add_alert(RunResult& r, const std::string& name, Duration pending, std::optional<Duration> firing,
+               std::optional<Duration> resolved) {
     AlertInstance a;
     a.name = name;
     a.labels.set("alertname", name);
     const auto at = [&](Duration d) { return r.injection + d; };
     a.transitions.push_back({at(pending), name, {}, AlertState::Inactive, AlertState::Pending, 1});
-    if (firing >= Duration()) a.transitions.push_back({at(firing), name, {}, AlertState::Pending, AlertState::Firing, 1});
-    if (resolved >= Duration())
-        a.transitions.push_back({at(resolved), name, {}, firing >= Duration() ? AlertState::Firing : AlertState::Pending,
+    if (firing) a.transitions.push_back({at(*firing), name, {}, AlertState::Pending, AlertState::Firing, 1});
+    if (resolved)
+        a.transitions.push_back({at(*resolved), name, {}, firing ? AlertState::Firing : AlertState::Pending,
                                  AlertState::Inactive, 0});
     r.alerts.push_back(a);
 }
 
-constexpr Duration never = Duration::millis(-1);
+constexpr std::nullopt_t never = std::nullopt;
 
 AlertRules rules_with(std::initializer_list<std::pair<std::string, Duration>> holds) {
     AlertRules rules;

@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "tests/tools/cli_process.hpp"
+
+using cli_test::run_twin;
+using cli_test::ScratchDir;
+
+namespace {
+
+const std::string kFixtures = "tests/fixtures/check/";
+const std::string kShort = kFixtures + "provider-short.yaml";
+
+bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// The terminal report of a check that must find a failed expectation (exit 1).
+std::string failing_check(const std::string& args) {
+    const auto r = run_twin("check " + args);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("check passes a drill whose expectations hold, with TTD decomposition and TTRs") {
+    const auto r = run_twin("check " + kShort);
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(has(r.out, "Provider credential refresh failure [short] — " + kShort));
+    CHECK(std::regex_search(r.out, std::regex(R"(✓ CaracalSTSProviderCircuitOpen: CaracalSTSProviderCircuitOpen fired \+\d\d:\d\d = onset \+\d\d:\d\d \+ for 2m \+ phase \S+, during the fault)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(✓ order CaracalSTSProviderRefreshErrors then CaracalSTSProviderCircuitOpen: )")));
+    CHECK(std::regex_search(r.out, std::regex(R"(✓ recovery alerts_resolved: TTR \+\d\d:\d\d)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(· green baseline TTR: \+\d\d:\d\d after the fault)")));
+    CHECK(has(r.out, "1 of 1 scenario(s) passed: PASS"));
+}
+
+TEST_CASE("check reports an expected alert whose for outlasts the fault as missing and exits 1") {
+    const auto out = failing_check("--rules " + kFixtures + "rules-long-for.yaml " + kShort);
+    CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired; CaracalSTSProviderCircuitOpen pending at +"));
+    CHECK(has(out, "✓ CaracalSTSProviderRefreshErrors: "));
+}
+
+TEST_CASE("check with a fault shortened to 30s reports the long-for alerts absent") {
+    const auto out = failing_check(kFixtures + "provider-30s.yaml");
+    CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired"));
+    CHECK(has(out, "✗ order CaracalSTSProviderRefreshErrors then CaracalSTSProviderCircuitOpen: CaracalSTSProviderCircuitOpen never fired"));
+}
+
+TEST_CASE("check --docs reports a documented alert that cannot fire and a drill without a scenario") {
+    const auto out = failing_check("--docs " + kFixtures + "docs-unfireable.md " + kShort);
+    CHECK(has(out, "✗ CaracalAuditTamperDetected (docs): never fired"));
+    CHECK(has(out, "✗ docs drift: documented alert CaracalAuditTamperDetected is not expected by the scenario"));
+    CHECK(std::regex_search(out, std::regex(R"(✗ tests/fixtures/check/docs-unfireable\.md:\d+:1: documented drill "Audit tamper detection" has no scenario)")));
+}
+
+TEST_CASE("check --docs with the documented order reversed reports an order failure") {
+    const auto out = failing_check("--docs " + kFixtures + "docs-reversed.md " + kShort);
+    CHECK(std::regex_search(out, std::regex(R"(✗ order CaracalSTSProviderCircuitOpen then CaracalSTSProviderRefreshErrors \(docs\): CaracalSTSProviderCircuitOpen \+\d\d:\d\d, CaracalSTSProviderRefreshErrors \+\d\d:\d\d)")));
+    CHECK(has(out, "✗ docs drift: documented order CaracalSTSProviderCircuitOpen then CaracalSTSProviderRefreshErrors is not asserted"));
+    CHECK(run_twin("check --docs " + kFixtures + "docs-matching.md " + kShort).exit_code == 0);
+}
+
+TEST_CASE("check --json is byte-identical for the same inputs and seed and carries the verdicts") {
+    const auto a = run_twin("check --json " + kShort + " " + kFixtures + "provider-30s.yaml");
+    const auto b = run_twin("check --json " + kShort + " " + kFixtures + "provider-30s.yaml");
+    REQUIRE(a.exit_code == 1);
+    CHECK(a.out == b.out);
+    const auto doc = nlohmann::json::parse(a.out);
+    CHECK(doc["passed"] == false);
+    REQUIRE(doc["scenarios"].size() == 2);
+    const auto& first = doc["scenarios"][0];
+    CHECK(first["passed"] == true);
+    const auto& circuit = first["alerts"][1];
+    CHECK(circuit["expected"] == "CaracalSTSProviderCircuitOpen");
+    const auto& d = circuit["detection"];
+    CHECK(d["for_seconds"] == 120.0);
+    CHECK(d["ttd_seconds"].get<double>() ==
+          Approx(d["onset_seconds"].get<double>() + d["for_seconds"].get<double>() + d["phase_seconds"].get<double>()));
+    CHECK(doc["scenarios"][1]["alerts"][1]["detection"].is_null());
+    CHECK(run_twin("check --json --seed 2 " + kShort).out != a.out);
+}
+
+TEST_CASE("check --junit writes a testsuite per drill and a testcase per expectation") {
+    ScratchDir dir;
+    const auto junit = (dir.path() / "check.xml").string();
+    const auto r = run_twin("check --junit " + junit + " " + kShort + " " + kFixtures + "provider-30s.yaml");
+    CHECK(r.exit_code == 1);
+    const std::string xml = cli_test::read_file(junit);
+    CHECK(has(xml, "<testsuite name=\"Provider credential refresh failure [short]\""));
+    CHECK(has(xml, "<testsuite name=\"Provider credential refresh failure [fault-30s]\""));
+    CHECK(std::regex_search(xml, std::regex(R"(<testcase name="CaracalSTSProviderCircuitOpen" classname="provider-30s">\n +<failure message="never fired)")));
+    CHECK(has(xml, "<testcase name=\"CaracalSTSProviderCircuitOpen\" classname=\"provider-short\"/>"));
+}
+
+TEST_CASE("check exits 2 with one file:line:col line on bad input") {
+    ScratchDir dir;
+    const auto path = dir.path() / "bad.yaml";
+    std::ofstream(path) << "name: bad\nfault_duration: 1m\nexpectations:\n  alerts: [A]\n  order: [[A, B]]\n";
+    const auto r = run_twin("check " + path.string());
+    CHECK(r.exit_code == 2);
+    REQUIRE(r.err_lines().size() == 1);
+    CHECK(std::regex_match(r.err_lines()[0], std::regex(R"(.*bad\.yaml:5:15: expectations: "B" is ordered but not in "alerts")")));
+    CHECK(run_twin("check --docs " + kFixtures + "missing.md " + kShort).exit_code == 2);
+}
