@@ -22,7 +22,8 @@ FaultStep parse_step(const YAML::Node& node, const Scenario& s) {
     else
         out.duration = step.optional_duration("duration").value_or(s.fault_duration);
     if (out.duration && *out.duration <= Duration()) step.fail("duration", "\"duration\" must be positive");
-    if (out.at > s.fault_duration) step.fail("at", "\"at\" lies after the fault phase (fault_duration)");
+    // Recovery actions (a DLQ replay, a roll-forward) may come during the recovery window.
+    if (out.at > s.fault_duration + s.recovery) step.fail("at", "\"at\" lies after the end of the run (fault_duration + recovery)");
     FaultParams params(primitive, node, s.file);
     out.fault = parse_fault(primitive, params);
     return out;

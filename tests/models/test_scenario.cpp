@@ -114,7 +114,7 @@ TEST_CASE("fault step errors point at the primitive or parameter at fault") {
     CHECK(error_of(head + "  - primitive: fault_datastore\n    error_rate: 2\n") ==
           "5:17: fault_datastore: \"error_rate\" must lie between 0 and 1");
     CHECK(error_of(head + "  - primitive: revoke\n    at: 11m\n") ==
-          "5:9: fault step: \"at\" lies after the fault phase (fault_duration)");
+          "5:9: fault step: \"at\" lies after the end of the run (fault_duration + recovery)");
     CHECK(error_of(head + "  - primitive: revoke\n    duration: forever\n") ==
           "5:15: fault step: expected a duration like 30s or 1m30s for \"duration\", got \"forever\"");
     CHECK(error_of(head + "  - primitive: latency\n    component: redis\n    add: 1s\n") ==
