@@ -29,7 +29,9 @@ public:
     void cancel_task(std::uint32_t index, std::uint32_t generation);
     bool task_active(std::uint32_t index, std::uint32_t generation) const;
 
-    // Runs events due at or before `end`; returns with now() at the last event run.
+    // Runs events due at or before `end`; returns with now() at the last event run. The caller
+    // must advance_to(end) before scheduling again: the queue may have moved its base up to `end`
+    // and accepts nothing earlier.
     void run_through(Time end);
     void run_all();
     // Moves the clock forward to t (never back), e.g. to the end of a run_until window.
