@@ -2,20 +2,10 @@
 
 namespace caracal {
 
-namespace {
-Outbox::Settings outbox_settings(const Profile& p) {
-    BackoffConfig backoff;
-    backoff.base = p.api.outbox_backoff_base;
-    backoff.cap = p.api.outbox_backoff_max;
-    backoff.max_attempts = static_cast<int>(p.api.outbox_max_attempts);
-    return Outbox::Settings{"caracal_api_outbox", p.api.outbox_poll_interval,
-                            static_cast<std::size_t>(p.api.outbox_batch), backoff};
-}
-}  // namespace
-
 ApiService::ApiService(WorldContext& ctx)
     : ServiceModel(ctx, Service::Api, static_cast<int>(ctx.profile.replicas.api)),
-      outbox_(ctx, outbox_settings(ctx.profile), ctx.sim.stream("api.outbox")) {
+      outbox_(ctx, Outbox::dispatcher_settings(ctx.profile, "caracal_api_outbox", ctx.profile.api.outbox_poll_interval),
+              ctx.sim.stream("api.outbox")) {
     admin_traffic_ = std::make_unique<Traffic>(ctx.sim, ctx.sim.stream("api.admin"),
                                                ctx.profile.traffic.admin_writes_per_second,
                                                ctx.profile.traffic.rate_noise, [this] { revoke_session(); });

@@ -5,21 +5,12 @@
 
 namespace caracal {
 
-namespace {
-Outbox::Settings outbox_settings(const Profile& p) {
-    // Same dispatcher design as the API's; its retry settings are undocumented, so we reuse the API's.
-    BackoffConfig backoff;
-    backoff.base = p.api.outbox_backoff_base;
-    backoff.cap = p.api.outbox_backoff_max;
-    backoff.max_attempts = static_cast<int>(p.api.outbox_max_attempts);
-    return Outbox::Settings{"caracal_coordinator_outbox", p.coordinator.outbox_poll_interval,
-                            static_cast<std::size_t>(p.api.outbox_batch), backoff};
-}
-}  // namespace
-
 CoordinatorService::CoordinatorService(WorldContext& ctx)
     : ServiceModel(ctx, Service::Coordinator, static_cast<int>(ctx.profile.replicas.coordinator)),
-      outbox_(ctx, outbox_settings(ctx.profile), ctx.sim.stream("coordinator.outbox")) {
+      outbox_(ctx,
+              // Same dispatcher design as the API's; its retry settings are undocumented, so the API's apply.
+              Outbox::dispatcher_settings(ctx.profile, "caracal_coordinator_outbox", ctx.profile.coordinator.outbox_poll_interval),
+              ctx.sim.stream("coordinator.outbox")) {
     events_ = std::make_unique<Traffic>(ctx.sim, ctx.sim.stream("coordinator.events"),
                                         ctx.profile.traffic.coordinator_events_per_second, ctx.profile.traffic.rate_noise,
                                         [this] { lifecycle_event(); });

@@ -6,6 +6,14 @@
 
 namespace caracal {
 
+Outbox::Settings Outbox::dispatcher_settings(const Profile& p, std::string metric_prefix, Duration poll_interval) {
+    BackoffConfig backoff;
+    backoff.base = p.api.outbox_backoff_base;
+    backoff.cap = p.api.outbox_backoff_max;
+    backoff.max_attempts = static_cast<int>(p.api.outbox_max_attempts);
+    return Settings{std::move(metric_prefix), poll_interval, static_cast<std::size_t>(p.api.outbox_batch), backoff};
+}
+
 Outbox::Outbox(WorldContext& ctx, Settings settings, sim::des::RngStream rng)
     : ctx_(ctx), settings_(std::move(settings)), backoff_(settings_.backoff, rng) {}
 

@@ -27,6 +27,9 @@ public:
         BackoffConfig backoff;
     };
 
+    // The profile's dispatcher settings (batch, retries, backoff) for an outbox exporting `metric_prefix`.
+    static Settings dispatcher_settings(const Profile& p, std::string metric_prefix, Duration poll_interval);
+
     Outbox(WorldContext& ctx, Settings settings, sim::des::RngStream rng);
 
     // The row of a committed transaction.
