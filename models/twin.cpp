@@ -81,14 +81,17 @@ private:
 }  // namespace
 
 RunResult run(const Scenario& scenario, const RunOptions& options) {
-    const Profile profile = scenario.apply_overrides(options.profile);
+    Profile profile = scenario.apply_overrides(options.profile);
+    const Perturbation& perturbation = options.perturbation;
+    if (perturbation.scrape_jitter_seed)
+        profile.prometheus.jitter_seed = static_cast<std::int64_t>(*perturbation.scrape_jitter_seed);
     sim::alerting::RuleSet rules = sim::alerting::load_rule_file(options.rules_file);
 
     RunResult result;
     result.scenario = scenario.name;
     result.seed = options.seed.value_or(scenario.seed);
     result.start = sim::Time::epoch();
-    result.injection = result.start + scenario.warmup;
+    result.injection = result.start + scenario.warmup + perturbation.fault_start_delay;
     result.fault_end = result.injection + scenario.fault_duration;
     result.end = result.fault_end + scenario.recovery;
     result.storage = std::make_unique<sim::tsdb::Storage>();
@@ -113,7 +116,11 @@ RunResult run(const Scenario& scenario, const RunOptions& options) {
         ctx.engine.ranges =
             options.prometheus3_ranges ? sim::tsdb::RangeBoundary::LeftOpen : sim::tsdb::RangeBoundary::Closed;
         ctx.engine.default_subquery_step = interval;
-        sim.every(interval, group.next_slot(result.start, interval), kRuleEvaluation,
+        const sim::Time first_slot =
+            perturbation.evaluation_phase
+                ? sim::alerting::Group::slot_at_or_after(result.start, interval, *perturbation.evaluation_phase % interval)
+                : group.next_slot(result.start, interval);
+        sim.every(interval, first_slot, kRuleEvaluation,
                   [&sim, &group, &result, &ctx, &first_errors] {
                       if (group.eval(sim.now(), *result.storage, ctx)) return;
                       for (const auto& rule : group.rules())

@@ -22,11 +22,28 @@ namespace caracal {
 // The reference alert pack, relative to the project root.
 inline constexpr const char* kDefaultRulesFile = "models/rules/caracal-alerts.yaml";
 
+// What a Monte Carlo replication varies besides the seed (which drives traffic noise): where the
+// scrape and evaluation ticks fall within their intervals, and when the fault starts. Unset fields
+// keep Prometheus' hashed phases and the scenario's injection instant.
+struct Perturbation {
+    std::optional<std::uint64_t> scrape_jitter_seed;  // replaces profile.prometheus.jitter_seed
+    std::optional<Duration> evaluation_phase;         // every group's offset within its interval
+    Duration fault_start_delay;                        // added to the warm-up
+};
+
+// A rule field changed for a what-if run: `rule` names an alerting or recording rule of the
+// pack, `field` is `for`, `keep_firing_for` or `threshold`, `value` as it would be written in YAML.
+struct RuleOverride {
+    std::string rule, field, value;
+};
+
 struct RunOptions {
     Profile profile;  // the scenario's overrides are applied on top
     std::string rules_file = kDefaultRulesFile;
     std::optional<std::uint64_t> seed;  // overrides the scenario's
     bool prometheus3_ranges = false;    // left-open range windows (Prometheus 3) instead of 2.x
+    Perturbation perturbation;
+    std::vector<RuleOverride> rule_overrides;  // applied to the loaded rules, in order
 };
 
 // One alert instance (alertname + labels) and every state change it went through.

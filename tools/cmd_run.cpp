@@ -1,6 +1,5 @@
 // `caracal-twin run SCENARIO`: simulates one scenario and prints its alert timeline, readiness
 // changes and invariants (--json for machines, --series for raw data).
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -10,6 +9,7 @@
 #include "models/twin.hpp"
 #include "sim/base/error.hpp"
 #include "sim/promql/parser.hpp"
+#include "tools/catalog.hpp"
 #include "tools/command.hpp"
 #include "tools/run_report.hpp"
 
@@ -21,9 +21,7 @@ struct RunCommandOptions {
     std::string scenario;
     bool json = false;
     std::string series;
-    std::optional<std::uint64_t> seed;
-    std::string rules = kDefaultRulesFile;
-    std::string profile;
+    SimulationFlags simulation;
     std::string output;
     bool prometheus3_ranges = false;
 };
@@ -32,10 +30,7 @@ int run_scenario(const RunCommandOptions& opts) {
     std::ostringstream report;
     try {
         const Scenario scenario = load_scenario(opts.scenario);
-        RunOptions run_options;
-        if (!opts.profile.empty()) run_options.profile = load_profile(opts.profile);
-        run_options.rules_file = opts.rules;
-        run_options.seed = opts.seed;
+        RunOptions run_options = tools::run_options(opts.simulation);
         run_options.prometheus3_ranges = opts.prometheus3_ranges;
         const RunResult result = run(scenario, run_options);
         if (!opts.series.empty()) {
@@ -57,10 +52,10 @@ int run_scenario(const RunCommandOptions& opts) {
         std::cout << report.str();
         return kExitPass;
     }
-    std::ofstream out(opts.output);
-    out << report.str();
-    if (!out) {
-        std::cerr << opts.output << ": cannot write the report\n";
+    try {
+        write_file(opts.output, report.str());
+    } catch (const sim::InputError& e) {
+        std::cerr << e.what() << "\n";
         return kExitBadInput;
     }
     return kExitPass;
@@ -72,9 +67,7 @@ Command setup_run(CLI::App& app) {
     sub->add_option("scenario", opts->scenario, "Scenario file")->required();
     sub->add_flag("--json", opts->json, "Print the result as JSON");
     sub->add_option("--series", opts->series, "Dump the series matching this PromQL selector as CSV instead");
-    sub->add_option("--seed", opts->seed, "Seed (overrides the scenario's)");
-    sub->add_option("--rules", opts->rules, "Alert rule file (plain or PrometheusRule)")->capture_default_str();
-    sub->add_option("--profile", opts->profile, "Deployment profile (default: the built-in defaults)");
+    add_simulation_flags(*sub, opts->simulation);
     sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
     sub->add_flag("--prometheus3-ranges", opts->prometheus3_ranges,
                   "Left-open range windows and lookback, as Prometheus 3 (default: Prometheus 2.x's closed ones)");

@@ -37,8 +37,8 @@ Duration Group::phase(Duration interval) const {
     return Duration::millis(static_cast<std::int64_t>(xxhash64(key) % interval_ns / 1'000'000));
 }
 
-Time Group::next_slot(Time t, Duration interval) const {
-    const Duration since_slot = ((t - Time::epoch() - phase(interval)) % interval + interval) % interval;
+Time Group::slot_at_or_after(Time t, Duration interval, Duration phase) {
+    const Duration since_slot = ((t - Time::epoch() - phase) % interval + interval) % interval;
     return since_slot.is_zero() ? t : t + (interval - since_slot);
 }
 

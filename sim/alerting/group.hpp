@@ -46,7 +46,8 @@ public:
     // to our millisecond resolution, as Prometheus truncates sample timestamps).
     Duration phase(Duration interval) const;
     // The first evaluation slot at or after `t`: slots fall at k·interval + phase.
-    Time next_slot(Time t, Duration interval) const;
+    Time next_slot(Time t, Duration interval) const { return slot_at_or_after(t, interval, phase(interval)); }
+    static Time slot_at_or_after(Time t, Duration interval, Duration phase);
 
 private:
     using SeriesSet = std::unordered_set<tsdb::Labels, tsdb::LabelsHash>;

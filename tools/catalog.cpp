@@ -1,0 +1,98 @@
+#include "tools/catalog.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "sim/alerting/rule_file.hpp"
+#include "sim/base/error.hpp"
+
+namespace caracal::tools {
+
+namespace {
+constexpr const char* kCatalogDir = "scenarios";
+}
+
+void add_simulation_flags(CLI::App& sub, SimulationFlags& flags) {
+    sub.add_option("--seed", flags.seed, "Seed for every scenario (overrides theirs)");
+    sub.add_option("--rules", flags.rules, "Alert rule file (plain or PrometheusRule)")->capture_default_str();
+    sub.add_option("--profile", flags.profile, "Deployment profile (default: the built-in defaults)");
+}
+
+RunOptions run_options(const SimulationFlags& flags) {
+    RunOptions options;
+    if (!flags.profile.empty()) options.profile = load_profile(flags.profile);
+    options.rules_file = flags.rules;
+    options.seed = flags.seed;
+    return options;
+}
+
+std::vector<std::string> catalog_files() {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(kCatalogDir, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) throw sim::InputError(kCatalogDir, {}, "no scenario files (*.yaml)");
+    return files;
+}
+
+CatalogInputs load_catalog(const std::vector<std::string>& files, const SimulationFlags& flags,
+                           const std::string& docs_file) {
+    CatalogInputs in;
+    for (const auto& path : files.empty() ? catalog_files() : files) in.scenarios.push_back(load_scenario(path));
+    in.run = run_options(flags);
+    in.rules = alert_rules(sim::alerting::load_rule_file(flags.rules));
+    in.docs_file = docs_file;
+    if (!docs_file.empty()) in.docs = load_drill_docs(docs_file);
+    return in;
+}
+
+CheckOptions check_options(const Scenario& scenario, const CatalogInputs& in, bool strict) {
+    CheckOptions options;
+    options.rules = &in.rules;
+    options.lookback = scenario.apply_overrides(in.run.profile).prometheus.lookback_delta;
+    options.strict = strict;
+    options.docs_given = in.docs.has_value();
+    if (in.docs) {
+        const auto& drills = in.docs->drills;
+        const auto it = std::find_if(drills.begin(), drills.end(),
+                                     [&](const DocumentedDrill& d) { return d.heading == scenario.drill; });
+        if (it != drills.end()) options.documented = &*it;
+    }
+    return options;
+}
+
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    const auto worker = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                fn(i);
+            } catch (...) {
+                const std::lock_guard lock(failure_mutex);
+                if (!failure) failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    const std::size_t workers = std::min<std::size_t>(std::max(1u, jobs), n);
+    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    if (!out) throw sim::InputError(path, {}, "cannot write the file");
+}
+
+}  // namespace caracal::tools

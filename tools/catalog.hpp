@@ -1,0 +1,55 @@
+// What every simulating command shares: the --seed/--rules/--profile flags, the catalog of
+// scenario files, loading every input before the first simulation (so bad input stops a command
+// before any run), and sharing independent runs out over threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "models/drill_check.hpp"
+#include "models/drill_docs.hpp"
+#include "models/scenario.hpp"
+#include "models/twin.hpp"
+
+namespace caracal::tools {
+
+struct SimulationFlags {
+    std::optional<std::uint64_t> seed;
+    std::string rules = kDefaultRulesFile;
+    std::string profile;
+};
+void add_simulation_flags(CLI::App& sub, SimulationFlags& flags);
+// Throws sim::InputError when the profile does not load.
+RunOptions run_options(const SimulationFlags& flags);
+
+// The catalog: scenarios/*.yaml (not the examples below it) relative to the working directory,
+// sorted. Throws sim::InputError when there is none.
+std::vector<std::string> catalog_files();
+
+// Scenarios (the catalog when `files` is empty), run options, the alert rules' facts and the docs.
+struct CatalogInputs {
+    std::vector<Scenario> scenarios;
+    RunOptions run;
+    AlertRules rules;
+    std::string docs_file;  // empty: no docs page
+    std::optional<DrillDocs> docs;
+};
+CatalogInputs load_catalog(const std::vector<std::string>& files, const SimulationFlags& flags,
+                           const std::string& docs_file);
+
+// The check options for one scenario of the catalog (its drill looked up on the docs page).
+CheckOptions check_options(const Scenario& scenario, const CatalogInputs& in, bool strict);
+
+// Calls fn(i) for every i in [0, n) on up to `jobs` threads; fn must write only to slot i of its
+// output, so results do not depend on timing. The first exception thrown is rethrown.
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn);
+
+// Throws sim::InputError when the file cannot be written.
+void write_file(const std::string& path, const std::string& text);
+
+}  // namespace caracal::tools
