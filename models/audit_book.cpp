@@ -13,12 +13,10 @@ std::string_view to_string(AuditPlace p) {
     return "?";
 }
 
-AuditEventId AuditBook::produce(const std::string& producer, sim::Time at, AuditPlace place) {
-    auto [it, inserted] = producer_index_.try_emplace(producer, static_cast<std::uint32_t>(producers_.size()));
+AuditBook::ProducerIndex AuditBook::producer_index(const std::string& producer) {
+    auto [it, inserted] = producer_index_.try_emplace(producer, static_cast<ProducerIndex>(producers_.size()));
     if (inserted) producers_.push_back(producer);
-    events_.push_back(Event{it->second, place, at});
-    ++totals_[static_cast<std::size_t>(place)];
-    return events_.size() - 1;
+    return it->second;
 }
 
 void AuditBook::move(AuditEventId id, AuditPlace to) {
@@ -29,12 +27,15 @@ void AuditBook::move(AuditEventId id, AuditPlace to) {
 }
 
 std::map<std::string, AuditBook::Tally> AuditBook::tallies() const {
-    std::map<std::string, Tally> out;
+    std::vector<Tally> by_index(producers_.size());
     for (const auto& e : events_) {
-        Tally& t = out[producers_[e.producer]];
+        Tally& t = by_index[e.producer];
         ++t.produced;
         ++t.in[static_cast<std::size_t>(e.place)];
     }
+    std::map<std::string, Tally> out;
+    for (std::size_t i = 0; i < producers_.size(); ++i)
+        if (by_index[i].produced > 0) out[producers_[i]] = by_index[i];  // emitters that never emitted are not producers
     return out;
 }
 

@@ -21,8 +21,18 @@ using AuditEventId = std::uint64_t;
 
 class AuditBook {
 public:
-    // A new event from `producer` (a pod name); it starts in `place`.
-    AuditEventId produce(const std::string& producer, sim::Time at, AuditPlace place);
+    // Producers are pod names; an emitter looks its index up once, not per event.
+    using ProducerIndex = std::uint32_t;
+    ProducerIndex producer_index(const std::string& producer);
+    // A new event from `producer`; it starts in `place`.
+    AuditEventId produce(ProducerIndex producer, sim::Time at, AuditPlace place) {
+        events_.push_back(Event{producer, place, at});
+        ++totals_[static_cast<std::size_t>(place)];
+        return events_.size() - 1;
+    }
+    AuditEventId produce(const std::string& producer, sim::Time at, AuditPlace place) {
+        return produce(producer_index(producer), at, place);
+    }
     void move(AuditEventId id, AuditPlace to);
     AuditPlace place(AuditEventId id) const { return events_[id].place; }
     sim::Time produced_at(AuditEventId id) const { return events_[id].produced_at; }
@@ -39,13 +49,13 @@ public:
 
 private:
     struct Event {
-        std::uint32_t producer;
+        ProducerIndex producer;
         AuditPlace place;
         sim::Time produced_at;
     };
     std::vector<Event> events_;
     std::vector<std::string> producers_;
-    std::map<std::string, std::uint32_t> producer_index_;
+    std::map<std::string, ProducerIndex> producer_index_;
     std::array<std::uint64_t, kAuditPlaces> totals_{};
 };
 

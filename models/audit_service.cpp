@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,7 +83,7 @@ struct AuditService::Impl {
     StreamMirror unread;           // audit entries the group has not read yet
     StreamMirror undelivered_dlq;  // DLQ entries not replayed yet
     sim::des::RngStream datastore_errors;
-    std::map<EntryId, AuditEventId> pel_events;  // what each pending entry carries
+    std::unordered_map<EntryId, AuditEventId> pel_events;  // what each pending entry carries (never iterated)
     std::map<std::string, std::unique_ptr<AuditPod>> pods;
     TamperSweeper sweeper;
     std::vector<std::pair<ChainSeq, std::uint64_t>> tampered;  // rows changed out of band: original content

@@ -5,7 +5,7 @@ namespace caracal {
 std::size_t TamperSweeper::sweep(const HashChain& ledger) {
     std::set<std::pair<ChainSeq, ChainViolation::Kind>> found;
     std::size_t fresh = 0;
-    for (const ChainViolation& v : ledger.verify()) {
+    for (const ChainViolation& v : ledger.violations()) {
         const auto key = std::make_pair(v.chain_seq, v.kind);
         if (found.insert(key).second && !seen_.contains(key)) ++fresh;
     }

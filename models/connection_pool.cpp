@@ -16,10 +16,15 @@ ConnectionPool::~ConnectionPool() {
     for (Waiter& w : waiters_) w.timeout.cancel();
 }
 
+bool ConnectionPool::try_acquire() {
+    if (in_use_ == config_.size) return false;  // waiters exist only while every connection is in use
+    ++in_use_;
+    ++acquired_;
+    return true;
+}
+
 void ConnectionPool::acquire(Callback on_acquired, Callback on_timeout) {
-    if (in_use_ < config_.size) {  // waiters exist only while every connection is in use
-        ++in_use_;
-        ++acquired_;
+    if (try_acquire()) {
         on_acquired();
         return;
     }

@@ -39,6 +39,9 @@ public:
     // connection over, or `on_timeout` at request time + acquire_timeout. After on_acquired the
     // caller holds one connection and must release() it.
     void acquire(Callback on_acquired, Callback on_timeout);
+    // Takes a free connection if there is one (the caller then holds it and must release() it);
+    // false, and nothing queued, when every connection is in use.
+    bool try_acquire();
     // Gives the connection to the oldest waiter, or back to the pool. Throws std::logic_error when
     // nothing is in use.
     void release();

@@ -22,8 +22,13 @@ void GatewayService::start(Pod& pod) {
     s.last_reload_ok = ctx_.sim.now();
     s.requests = &pod.metrics.counter("caracal_gateway_sts_exchange_requests_total");
     s.exchange_errors = &pod.metrics.counter("caracal_gateway_sts_exchange_errors_total");
-    for (const char* o : {"dispatched", "denied_exchange", "denied_circuit", "denied_provider"})
-        s.outcomes[o] = &pod.metrics.counter("caracal_gateway_requests_total", {{"outcome", o}});
+    const auto outcome = [&pod](const char* o) {
+        return &pod.metrics.counter("caracal_gateway_requests_total", {{"outcome", o}});
+    };
+    s.dispatched = outcome("dispatched");
+    s.denied_exchange = outcome("denied_exchange");
+    s.denied_circuit = outcome("denied_circuit");
+    s.denied_provider = outcome("denied_provider");
     s.reload_errors = &pod.metrics.counter("caracal_gateway_revocation_reload_errors_total");
     pod.metrics.gauge_fn("caracal_gateway_sts_circuit_open", {}, [&s](sim::Time now) {
         return s.breaker.state(now) == CircuitBreaker::State::Open ? 1.0 : 0.0;
@@ -49,14 +54,12 @@ void GatewayService::start(Pod& pod) {
     ctx_.sim.every(period, first_tick(ctx_.sim, pod.name + ".reload", period), [this, pp] {
         if (pp->running) reload_snapshot(*pp);
     });
-    state_[pod.name] = std::move(state);
+    state_[&pod] = std::move(state);
 }
 
 ProbeOutcome GatewayService::ready_check(const Pod&, sim::Time) const {
     return check_dependencies();
 }
-
-void GatewayService::count(PodState& s, const std::string& outcome) { s.outcomes.at(outcome)->inc(); }
 
 void GatewayService::handle_request() {
     Pod* pod = deployment_.pick_ready();
@@ -64,11 +67,11 @@ void GatewayService::handle_request() {
         ++outcomes_.rejected_unready;
         return;
     }
-    PodState& s = *state_.at(pod->name);
+    PodState& s = *state_.at(pod);
     s.emitter->emit();  // every request is audited, whatever its outcome
     if (!s.breaker.allow(ctx_.sim.now())) {
         ++outcomes_.denied_circuit;
-        count(s, "denied_circuit");
+        s.denied_circuit->inc();
         return;
     }
     exchange(s);
@@ -83,18 +86,15 @@ void GatewayService::exchange(PodState& s) {
         finish_exchange(s, false, ExchangeResult::Error);  // connection refused: no endpoints
         return;
     }
-    // Whichever comes first, the STS answer or STS_TIMEOUT, decides; the other is ignored.
-    auto settled = std::make_shared<bool>(false);
+    // Whichever comes first, the STS answer or STS_TIMEOUT, decides: an answer cancels the
+    // timeout, and an answer finding the timeout already run is ignored.
     PodState* sp = &s;
-    ctx_.sim.schedule_after(ctx_.profile.gateway.sts_timeout, [this, sp, settled] {
-        if (*settled) return;
-        *settled = true;
-        finish_exchange(*sp, false, ExchangeResult::Error);
-    });
+    sim::des::EventHandle timeout = ctx_.sim.schedule_after(
+        ctx_.profile.gateway.sts_timeout, [this, sp] { finish_exchange(*sp, false, ExchangeResult::Error); });
     if (sts_pod)
-        sts_.exchange(*sts_pod, provider_backed, [this, sp, settled](ExchangeResult r) {
-            if (*settled) return;
-            *settled = true;
+        sts_.exchange(*sts_pod, provider_backed, [this, sp, timeout](ExchangeResult r) mutable {
+            if (!timeout.pending()) return;
+            timeout.cancel();
             finish_exchange(*sp, r != ExchangeResult::Error, r);
         });
 }
@@ -105,22 +105,22 @@ void GatewayService::finish_exchange(PodState& s, bool ok, ExchangeResult r) {
         s.exchange_errors->inc();
         s.breaker.on_failure(now);
         ++outcomes_.denied_exchange;
-        count(s, "denied_exchange");
+        s.denied_exchange->inc();
         return;
     }
     s.breaker.on_success(now);
     if (r == ExchangeResult::DeniedProvider) {
         ++outcomes_.denied_provider;
-        count(s, "denied_provider");
+        s.denied_provider->inc();
         return;
     }
     if (r != ExchangeResult::Issued) ++outcomes_.dispatched_without_exchange;
     ++outcomes_.dispatched;
-    count(s, "dispatched");
+    s.dispatched->inc();
 }
 
 void GatewayService::reload_snapshot(Pod& pod) {
-    PodState& s = *state_.at(pod.name);
+    PodState& s = *state_.at(&pod);
     if (!ctx_.redis.reachable(pod.service)) {
         ctx_.sim.schedule_after(ctx_.redis.failure_latency(pod.service), [&s] { s.reload_errors->inc(); });
         return;

@@ -6,8 +6,8 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "models/circuit_breaker.hpp"
 #include "models/replay_volume.hpp"
@@ -37,8 +37,8 @@ public:
         std::uint64_t dispatched_without_exchange = 0;  // invariant: must stay 0
     };
     const Outcomes& outcomes() const { return outcomes_; }
-    const CircuitBreaker& sts_breaker(const Pod& pod) const { return state_.at(pod.name)->breaker; }
-    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(pod.name)->emitter; }
+    const CircuitBreaker& sts_breaker(const Pod& pod) const { return state_.at(&pod)->breaker; }
+    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(&pod)->emitter; }
 
 private:
     struct PodState {
@@ -50,7 +50,11 @@ private:
         Duration lag;  // last propagation lag this pod could compute (frozen while Redis is away)
         sim::scrape::Registry::Counter* requests = nullptr;
         sim::scrape::Registry::Counter* exchange_errors = nullptr;
-        std::map<std::string, sim::scrape::Registry::Counter*> outcomes;
+        // caracal_gateway_requests_total by outcome
+        sim::scrape::Registry::Counter* dispatched = nullptr;
+        sim::scrape::Registry::Counter* denied_exchange = nullptr;
+        sim::scrape::Registry::Counter* denied_circuit = nullptr;
+        sim::scrape::Registry::Counter* denied_provider = nullptr;
         sim::scrape::Registry::Counter* reload_errors = nullptr;
     };
 
@@ -58,12 +62,12 @@ private:
     void exchange(PodState& s);
     void finish_exchange(PodState& s, bool ok, ExchangeResult r);
     void reload_snapshot(Pod& pod);
-    void count(PodState& s, const std::string& outcome);
 
     StsService& sts_;
     std::unique_ptr<Traffic> traffic_;
     sim::des::RngStream rng_;
-    std::map<std::string, std::unique_ptr<PodState>> state_;
+    // By pod identity: looked up on every request, never iterated.
+    std::unordered_map<const Pod*, std::unique_ptr<PodState>> state_;
     Outcomes outcomes_;
 };
 

@@ -45,10 +45,14 @@ std::optional<ChainRow>& HashChain::slot(ChainSeq seq) {
     return rows_[seq - 1];
 }
 
-void HashChain::tamper(ChainSeq seq, std::uint64_t new_content) { slot(seq)->content = new_content; }
+void HashChain::tamper(ChainSeq seq, std::uint64_t new_content) {
+    slot(seq)->content = new_content;
+    touched_.insert(seq);
+}
 
 void HashChain::remove(ChainSeq seq) {
     slot(seq).reset();
+    touched_.insert(seq);
     if (newest_present_ != seq) return;
     newest_present_.reset();
     for (ChainSeq s = seq - 1; s >= 1 && !newest_present_; --s)
@@ -60,24 +64,42 @@ const ChainRow* HashChain::row(ChainSeq seq) const {
     return &*rows_[seq - 1];
 }
 
+const ChainRow* HashChain::present_before(ChainSeq seq) const {
+    for (ChainSeq s = seq - 1; s >= 1; --s)
+        if (const ChainRow* r = row(s)) return r;
+    return nullptr;
+}
+
+void HashChain::check_row(ChainSeq seq, std::vector<ChainViolation>& out) const {
+    const ChainRow* r = row(seq);
+    if (!r) {
+        out.push_back({seq, ChainViolation::Kind::MissingRow});
+        return;
+    }
+    const ChainRow* prev = present_before(seq);
+    if (content_hash(r->content) != r->content_sha256) out.push_back({seq, ChainViolation::Kind::ContentMismatch});
+    if (r->prev_content_sha256 != (prev ? prev->content_sha256 : 0))
+        out.push_back({seq, ChainViolation::Kind::BrokenLink});
+    if (r->chain_hmac != chain_hash(prev ? prev->chain_hmac : 0, r->content_sha256))
+        out.push_back({seq, ChainViolation::Kind::BadHmac});
+}
+
 std::vector<ChainViolation> HashChain::verify(ChainSeq from_seq) const {
     std::vector<ChainViolation> out;
-    const ChainSeq first = from_seq < 1 ? 1 : from_seq;
-    const ChainRow* prev = nullptr;  // nullptr: the genesis (all-zero) predecessor
-    for (ChainSeq s = first - 1; s >= 1 && !prev; --s) prev = row(s);
-    for (ChainSeq s = first; s <= last_seq(); ++s) {
-        const ChainRow* r = row(s);
-        if (!r) {
-            out.push_back({s, ChainViolation::Kind::MissingRow});
-            continue;
-        }
-        if (content_hash(r->content) != r->content_sha256) out.push_back({s, ChainViolation::Kind::ContentMismatch});
-        if (r->prev_content_sha256 != (prev ? prev->content_sha256 : 0))
-            out.push_back({s, ChainViolation::Kind::BrokenLink});
-        if (r->chain_hmac != chain_hash(prev ? prev->chain_hmac : 0, r->content_sha256))
-            out.push_back({s, ChainViolation::Kind::BadHmac});
-        prev = r;
+    for (ChainSeq s = from_seq < 1 ? 1 : from_seq; s <= last_seq(); ++s) check_row(s, out);
+    return out;
+}
+
+std::vector<ChainViolation> HashChain::violations() const {
+    std::set<ChainSeq> suspects;
+    for (const ChainSeq seq : touched_) {
+        suspects.insert(seq);
+        ChainSeq next = seq + 1;
+        while (next <= last_seq() && !row(next)) ++next;
+        if (next <= last_seq()) suspects.insert(next);
     }
+    std::vector<ChainViolation> out;
+    for (const ChainSeq seq : suspects) check_row(seq, out);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "models/connection_pool.hpp"
 #include "models/network.hpp"
@@ -32,13 +33,17 @@ public:
     // A ping without the pool (readiness checks open their own connection).
     Link link(Service from) const { return network_.link(from, Endpoint::Postgres); }
 
-    const ConnectionPool& pool(const Pod& pod) const { return *pools_.at(pod.name); }
+    const ConnectionPool& pool(const Pod& pod) const { return *pools_.at(&pod); }
 
 private:
+    // The query holds a connection of `pool`: it answers, is refused, or hangs.
+    void on_connection(ConnectionPool& pool, Service from, Done done, Duration extra_work);
+
     sim::des::Simulation& sim_;
     const Network& network_;
     const Profile& profile_;
-    std::map<std::string, std::unique_ptr<ConnectionPool>> pools_;
+    // By pod identity: looked up on every query, never iterated.
+    std::unordered_map<const Pod*, std::unique_ptr<ConnectionPool>> pools_;
     Duration added_latency_;
 };
 

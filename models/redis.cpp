@@ -23,15 +23,15 @@ Redis::Redis(const Network& network, const Profile& profile) : network_(network)
     }
 }
 
-RedisStream& Redis::stream(const std::string& name) {
+RedisStream& Redis::stream(std::string_view name) {
     auto it = streams_.find(name);
-    if (it == streams_.end()) throw std::out_of_range("no Redis stream " + name);
+    if (it == streams_.end()) throw std::out_of_range("no Redis stream " + std::string(name));
     return it->second;
 }
 
-const RedisStream& Redis::stream(const std::string& name) const {
+const RedisStream& Redis::stream(std::string_view name) const {
     auto it = streams_.find(name);
-    if (it == streams_.end()) throw std::out_of_range("no Redis stream " + name);
+    if (it == streams_.end()) throw std::out_of_range("no Redis stream " + std::string(name));
     return it->second;
 }
 

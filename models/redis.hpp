@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "models/network.hpp"
 #include "models/profile.hpp"
@@ -26,8 +27,8 @@ class Redis {
 public:
     Redis(const Network& network, const Profile& profile);
 
-    RedisStream& stream(const std::string& name);
-    const RedisStream& stream(const std::string& name) const;
+    RedisStream& stream(std::string_view name);
+    const RedisStream& stream(std::string_view name) const;
 
     Link link(Service from) const { return network_.link(from, Endpoint::Redis); }
     bool reachable(Service from) const { return link(from) == Link::Up; }
@@ -37,7 +38,7 @@ public:
 private:
     const Network& network_;
     const Profile& profile_;
-    std::map<std::string, RedisStream> streams_;
+    std::map<std::string, RedisStream, std::less<>> streams_;
 };
 
 }  // namespace caracal

@@ -90,6 +90,11 @@ std::uint32_t RedisStream::consumer_index(Group& g, std::string_view consumer) {
 }
 
 std::size_t RedisStream::slot_position(const Group& g, EntryId id) {
+    // Entries are usually delivered and acked in id order with consecutive ids, so the slot is
+    // most often exactly `id - first id` places in: check there before searching.
+    if (g.pel.empty() || id <= g.pel.front().id) return 0;
+    const std::size_t guess = id - g.pel.front().id;
+    if (guess < g.pel.size() && g.pel[guess].id == id) return guess;
     const auto it = std::lower_bound(g.pel.begin(), g.pel.end(), id, [](const Slot& s, EntryId v) { return s.id < v; });
     return static_cast<std::size_t>(it - g.pel.begin());
 }
@@ -122,7 +127,9 @@ std::vector<Delivery> RedisStream::read_new(std::string_view group, std::string_
     const std::uint32_t c = consumer_index(g, consumer);
     std::vector<Delivery> out;
     if (entries_.empty()) return out;
-    for (EntryId id = std::max(g.last_delivered + 1, first_id()); id <= last_id() && out.size() < count; ++id) {
+    const EntryId first = std::max(g.last_delivered + 1, first_id());
+    if (first <= last_id()) out.reserve(std::min<std::size_t>(count, last_id() - first + 1));
+    for (EntryId id = first; id <= last_id() && out.size() < count; ++id) {
         g.pel.push_back(Slot{id, now, 0, c, false});  // ids only grow, so the PEL stays sorted
         ++g.pending;
         ++g.pending_per_consumer[c];

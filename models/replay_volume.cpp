@@ -12,7 +12,13 @@ constexpr Duration kDrainTick = Duration::seconds(1);
 
 AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod,
                            const std::string& metric_prefix, double drain_per_second)
-    : sim_(sim), redis_(redis), book_(book), pod_(pod), drain_per_tick_(drain_per_second * kDrainTick.secs()) {
+    : sim_(sim),
+      redis_(redis),
+      events_(redis.stream(streams::kAuditEvents)),
+      book_(book),
+      pod_(pod),
+      producer_(book.producer_index(pod.name)),
+      drain_per_tick_(drain_per_second * kDrainTick.secs()) {
     pod.metrics.gauge_fn(metric_prefix + "_audit_replay_oldest_age_seconds", {},
                          [this](sim::Time now) { return oldest_age(now).secs(); });
     pod.metrics.gauge_fn(metric_prefix + "_audit_replay_pending_events", {},
@@ -26,15 +32,15 @@ Duration AuditEmitter::oldest_age(sim::Time now) const {
 }
 
 void AuditEmitter::publish(AuditEventId id) {
-    redis_.stream(streams::kAuditEvents).add(sim_.now(), id);
+    events_.add(sim_.now(), id);
     book_.move(id, AuditPlace::Stream);
 }
 
 void AuditEmitter::emit() {
     const bool direct = pod_.running && redis_.reachable(pod_.service);
-    const AuditEventId id = book_.produce(pod_.name, sim_.now(), direct ? AuditPlace::Stream : AuditPlace::Replay);
+    const AuditEventId id = book_.produce(producer_, sim_.now(), direct ? AuditPlace::Stream : AuditPlace::Replay);
     if (direct)
-        redis_.stream(streams::kAuditEvents).add(sim_.now(), id);
+        events_.add(sim_.now(), id);
     else
         volume_.push_back(id);
 }

@@ -31,8 +31,10 @@ private:
 
     sim::des::Simulation& sim_;
     Redis& redis_;
+    RedisStream& events_;  // the audit stream, looked up once: every request emits
     AuditBook& book_;
     Pod& pod_;
+    AuditBook::ProducerIndex producer_;
     double drain_per_tick_;
     std::deque<AuditEventId> volume_;
 };

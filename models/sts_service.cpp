@@ -50,7 +50,7 @@ void StsService::start(Pod& pod) {
                    [this, pp] {
                        if (pp->running) refresh_provider(*pp);
                    });
-    state_[pod.name] = std::move(state);
+    state_[&pod] = std::move(state);
 }
 
 ProbeOutcome StsService::ready_check(const Pod&, sim::Time) const {
@@ -64,7 +64,7 @@ void StsService::sync_policy(Pod& pod) {
     if (distribution_paused_) return;
     ctx_.postgres.query(pod, [this, &pod](bool ok) {
         if (!ok || !pod.running) return;
-        PodState& s = *state_.at(pod.name);
+        PodState& s = *state_.at(&pod);
         const std::int64_t latest = ctx_.policies.active();
         if (latest != s.active_version) {
             if (!ctx_.policies.compiles(latest)) {
@@ -78,7 +78,7 @@ void StsService::sync_policy(Pod& pod) {
 }
 
 void StsService::refresh_provider(Pod& pod) {
-    PodState& s = *state_.at(pod.name);
+    PodState& s = *state_.at(&pod);
     const sim::Time now = ctx_.sim.now();
     if (!s.breaker.allow(now)) return;
     if (credential_valid_) {
@@ -94,7 +94,7 @@ void StsService::exchange(Pod& pod, bool provider_backed, std::function<void(Exc
         pod,
         [this, &pod, provider_backed, done = std::move(done)](bool ok) {
             if (!pod.running) return;
-            PodState& s = *state_.at(pod.name);
+            PodState& s = *state_.at(&pod);
             ExchangeResult r = ExchangeResult::Issued;
             if (!ok)
                 r = ExchangeResult::Error;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "models/circuit_breaker.hpp"
 #include "models/replay_volume.hpp"
@@ -33,9 +34,9 @@ public:
     void pause_distribution(bool paused) { distribution_paused_ = paused; }
     void set_provider_credential_valid(bool valid) { credential_valid_ = valid; }
 
-    std::int64_t active_policy(const Pod& pod) const { return state_.at(pod.name)->active_version; }
-    const CircuitBreaker& provider_breaker(const Pod& pod) const { return state_.at(pod.name)->breaker; }
-    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(pod.name)->emitter; }
+    std::int64_t active_policy(const Pod& pod) const { return state_.at(&pod)->active_version; }
+    const CircuitBreaker& provider_breaker(const Pod& pod) const { return state_.at(&pod)->breaker; }
+    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(&pod)->emitter; }
 
 private:
     struct PodState {
@@ -54,7 +55,8 @@ private:
     void sync_policy(Pod& pod);
     void refresh_provider(Pod& pod);
 
-    std::map<std::string, std::unique_ptr<PodState>> state_;
+    // By pod identity: looked up on every request, never iterated.
+    std::unordered_map<const Pod*, std::unique_ptr<PodState>> state_;
     bool distribution_paused_ = false;
     bool credential_valid_ = true;
 };

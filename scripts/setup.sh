@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libeigen3-dev libcli11-dev catch2 libyaml-cpp-dev
   libre2-dev        # RE2: the regex language Prometheus label matchers use
   prometheus        # provides promtool, the test oracle
+  chromium fonts-dejavu-core python3  # headless render test of the HTML report (tests/report/)
 )
 
 missing=()

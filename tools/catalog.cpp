@@ -1,12 +1,8 @@
 #include "tools/catalog.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <thread>
 
 #include "sim/alerting/rule_file.hpp"
 #include "sim/base/error.hpp"
@@ -65,28 +61,6 @@ CheckOptions check_options(const Scenario& scenario, const CatalogInputs& in, bo
         if (it != drills.end()) options.documented = &*it;
     }
     return options;
-}
-
-void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto worker = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            try {
-                fn(i);
-            } catch (...) {
-                const std::lock_guard lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-            }
-        }
-    };
-    std::vector<std::thread> threads;
-    const std::size_t workers = std::min<std::size_t>(std::max(1u, jobs), n);
-    for (std::size_t t = 1; t < workers; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
 }
 
 void write_file(const std::string& path, const std::string& text) {

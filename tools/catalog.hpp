@@ -1,10 +1,9 @@
 // What every simulating command shares: the --seed/--rules/--profile flags, the catalog of
 // scenario files, loading every input before the first simulation (so bad input stops a command
-// before any run), and sharing independent runs out over threads.
+// before any run).
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,10 +43,6 @@ CatalogInputs load_catalog(const std::vector<std::string>& files, const Simulati
 
 // The check options for one scenario of the catalog (its drill looked up on the docs page).
 CheckOptions check_options(const Scenario& scenario, const CatalogInputs& in, bool strict);
-
-// Calls fn(i) for every i in [0, n) on up to `jobs` threads; fn must write only to slot i of its
-// output, so results do not depend on timing. The first exception thrown is rethrown.
-void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn);
 
 // Throws sim::InputError when the file cannot be written.
 void write_file(const std::string& path, const std::string& text);

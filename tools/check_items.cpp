@@ -68,11 +68,13 @@ std::string alert_ttrs(const std::vector<AlertRecovery>& alerts) {
 
 std::string format_offset(Duration d) { return format_relative(sim::Time::epoch() + d, sim::Time::epoch()); }
 
-std::string drill_title(const DrillVerdict& v) {
-    std::string title = v.drill.empty() ? v.scenario : v.drill;
-    if (!v.variant.empty()) title += " [" + v.variant + "]";
+std::string drill_title(const std::string& scenario, const std::string& drill, const std::string& variant) {
+    std::string title = drill.empty() ? scenario : drill;
+    if (!variant.empty()) title += " [" + variant + "]";
     return title;
 }
+
+std::string drill_title(const DrillVerdict& v) { return drill_title(v.scenario, v.drill, v.variant); }
 
 std::vector<CheckItem> check_items(const DrillVerdict& v) {
     std::vector<CheckItem> items{baseline_item(v.baseline)};

@@ -32,6 +32,7 @@ std::vector<CheckItem> check_items(const DrillVerdict& verdict);
 std::string format_offset(Duration d);
 // "Redis outage [unavailable]", or the scenario's name when it names no drill.
 std::string drill_title(const DrillVerdict& verdict);
+std::string drill_title(const std::string& scenario, const std::string& drill, const std::string& variant);
 
 void print_check_text(std::ostream& out, const CheckReport& report);
 // Keys in a fixed order, times in seconds: the same inputs and seed give the same bytes.

@@ -1,16 +1,19 @@
 // `caracal-twin check [SCENARIO...]`: the drill catalog against its expectations and, with
 // --docs, the documentation page (DESIGN.md §7). Exit 0 when everything holds, 1 when any
-// expectation failed or the docs drifted, 2 on bad input.
-#include <algorithm>
-#include <iostream>
+// expectation failed or the docs drifted, 2 on bad input. With --replications N, Monte Carlo
+// statistics per drill and alert instead (tools/check_replications.hpp), shardable with --shard.
 #include <memory>
 #include <sstream>
-#include <thread>
 
+#include "analysis/job.hpp"
+#include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
+#include "tools/check_replications.hpp"
 #include "tools/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/command_output.hpp"
+#include "tools/replication_flags.hpp"
 
 namespace caracal::tools {
 
@@ -23,16 +26,16 @@ struct CheckCommandOptions {
     bool json = false;
     std::string junit;
     SimulationFlags simulation;
+    ReplicationFlags replication;
     std::string output;
-    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
-// Runs are independent and deterministic, so they share out over `jobs` threads; each verdict
-// lands at its scenario's index, keeping the report's order (and bytes) whatever the timing.
+// Runs are independent and deterministic, so they share out over threads; each verdict lands at
+// its scenario's index, keeping the report's order (and bytes) whatever the timing.
 CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
     CheckReport report;
     report.drills.resize(in.scenarios.size());
-    parallel_for(in.scenarios.size(), opts.jobs, [&](std::size_t i) {
+    analysis::for_each_index(in.scenarios.size(), opts.replication.threads, [&](std::size_t i) {
         const Scenario& scenario = in.scenarios[i];
         report.drills[i] = check_drill(scenario, run(scenario, in.run), check_options(scenario, in, opts.strict));
     });
@@ -40,39 +43,57 @@ CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& op
     return report;
 }
 
-int run_check(const CheckCommandOptions& opts) {
-    try {
-        const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
-        const CheckReport report = check_catalog(inputs, opts);
-        std::ostringstream text;
-        if (opts.json) text << check_json(report).dump(2) << "\n";
-        else print_check_text(text, report);
-        if (opts.output.empty()) std::cout << text.str();
-        else write_file(opts.output, text.str());
-        if (!opts.junit.empty()) {
-            std::ostringstream junit;
-            write_check_junit(junit, report);
-            write_file(opts.junit, junit.str());
-        }
-        return report.passed() ? kExitPass : kExitFail;
-    } catch (const sim::InputError& e) {
-        std::cerr << e.what() << "\n";
-        return kExitBadInput;
+analysis::CommandOutput single_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
+    const CheckReport report = check_catalog(in, opts);
+    std::ostringstream text;
+    if (opts.json) text << check_json(report).dump(2) << "\n";
+    else print_check_text(text, report);
+    if (!opts.junit.empty()) {
+        std::ostringstream junit;
+        write_check_junit(junit, report);
+        write_file(opts.junit, junit.str());
     }
+    return {text.str(), report.passed() ? kExitPass : kExitFail};
+}
+
+// A case per scenario, identified by its name: the same drill gets the same replications
+// whichever other scenarios run with it.
+analysis::CommandOutput replicated_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
+    if (!opts.junit.empty()) throw sim::InputError("--junit", {}, "not available with --replications");
+    analysis::Job job{kCheckCommand, {}, input_files(in, opts.simulation), {},
+                      replication_plan(opts.replication, opts.simulation)};
+    for (const auto& s : in.scenarios) job.cases.push_back({s.name, s, in.run, check_options(s, in, opts.strict)});
+    const auto drift = in.docs ? uncovered_drills(*in.docs, in.docs_file, in.scenarios) : std::vector<std::string>{};
+    job.header = replicated_check_header(in.scenarios, drift, opts.json);
+    return analysis::execute(job, execution_options(opts.replication));
+}
+
+int run_check(const CheckCommandOptions& opts) {
+    return deliver(opts.output, [&] {
+        const bool replicated = opts.replication.replications > 0;
+        if (!replicated && !opts.replication.shard.empty())
+            throw sim::InputError("--shard", {}, "needs --replications (a plain check is not sharded)");
+        const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
+        return replicated ? replicated_check(inputs, opts) : single_check(inputs, opts);
+    });
 }
 
 Command setup_check(CLI::App& app) {
     auto opts = std::make_shared<CheckCommandOptions>();
-    CLI::App* sub = app.add_subcommand("check", "Check the drill catalog against its expectations (and the docs)");
+    CLI::App* sub = app.add_subcommand(
+        "check",
+        "Check the drill catalog against its expectations (and the docs).\n"
+        "With --replications N: per drill and alert, P(fired) and TTD/TTR min/p50/p95/max over N perturbed "
+        "runs; exit 1 unless every expected alert fired in every replication (or when the docs drifted). "
+        "With --shard K/N the output is a shard file for `caracal-twin merge`");
     sub->add_option("scenarios", opts->scenarios, "Scenario files (default: scenarios/*.yaml)");
     sub->add_option("--docs", opts->docs, "The failure-drills docs page (markdown) to check for drift");
     sub->add_flag("--strict", opts->strict, "Alerts that fire without being expected fail the check");
     sub->add_flag("--json", opts->json, "Print the verdicts as JSON");
-    sub->add_option("--junit", opts->junit, "Also write JUnit XML to this file");
+    sub->add_option("--junit", opts->junit, "Also write JUnit XML to this file (not with --replications)");
     add_simulation_flags(*sub, opts->simulation);
-    sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
-    sub->add_option("-j,--jobs", opts->jobs, "Scenarios simulated in parallel (default: one per core)")
-        ->check(CLI::PositiveNumber);
+    add_replication_flags(*sub, opts->replication);
+    sub->add_option("-o,--output", opts->output, "Write the report (or shard file) to this file instead of stdout");
     return {sub, [opts] { return run_check(*opts); }};
 }
 

@@ -4,14 +4,21 @@
 //
 // Why not a binary or 4-ary heap: every event would pay log(N) dependent compares and cache
 // misses. Here an event is filed by the highest 10-bit digit in which its time differs from the
-// base, without comparing it to other events, and moves down at most one level per digit: most
-// delays under 17 min are filed twice (once on scheduling, once when their 1 s bucket comes up),
-// whatever N is.
+// base, without comparing it to other events, and moves down at most one level per digit.
 //
 // Why this is not the earlier single-bit radix heap: with one bucket per bit, an event scheduled
 // 2^20 ms ahead is redistributed about 20 times before it runs; with 1024 buckets per level it is
 // redistributed about once, and the next bucket is found with two count-trailing-zeros on a
 // two-level bitmap.
+//
+// The run: when the lowest bucket comes up it becomes the run, a sorted array popped from the
+// front. A level-0 bucket is one instant. A higher bucket that holds a handful of entries is
+// sorted whole instead of being spread over the level below: spreading files every entry once
+// more and then pays one bucket lookup per distinct instant, which for sparse buckets (the hold
+// model, most model delays) costs more than an insertion sort of a few keys. A bucket holding
+// more is still spread: sorting many keys mispredicts branches, spreading does not. An entry
+// due no later than the run's last entry joins the run, so everything filed in the buckets stays
+// later than the whole run.
 //
 // Order inside an instant: events reach a bucket in insertion order (a bucket is only ever
 // filled by appending, and a bucket is redistributed only while all lower buckets are empty), so
@@ -47,26 +54,31 @@ public:
     // base never passes the clock (see next()).
     void push(const EventKey& key) {
         ++size_;
-        if (key.time() > base_)
-            place(key);
+        if (key.time() <= run_last_)
+            join_run(key);
         else
-            join_instant(key);
+            place(key);
     }
 
     // The least entry if its time is at most `end`, else null. Moves the base forward only to
     // times at or before `end`, so anything the caller may schedule afterwards still fits.
     const EventKey* next(std::uint64_t end) {
-        if (instant_head_ == instant_.size() && !refill(end)) return nullptr;
-        return base_ <= end ? &instant_[instant_head_] : nullptr;
+        if (run_head_ == run_.size() && !advance(end)) return nullptr;
+        const EventKey* top = &run_[run_head_];
+        return top->time() <= end ? top : nullptr;
     }
     // Removes the entry next() returned.
     void pop() {
-        ++instant_head_;
+        ++run_head_;
         --size_;
     }
-    // The entry after the one next() returned, if it is already known without advancing; lets the
-    // kernel prefetch the callback it will run next.
-    const EventKey* following() const;
+    // The entry after the one next() returned, if it is already known without advancing: the next
+    // in the run, or else the first of the next instant in level 0. Lets the kernel prefetch the
+    // callback it will run next, which with many pending events is a cache miss otherwise.
+    const EventKey* following() const {
+        if (run_head_ + 1 < run_.size()) return &run_[run_head_ + 1];
+        return (occupied_levels_ & 1u) ? &buckets_[lowest_bucket(0)].front() : nullptr;
+    }
 
     // The earliest time an entry can still have.
     std::uint64_t base() const { return base_; }
@@ -79,44 +91,49 @@ private:
 
     using Bucket = std::vector<EventKey>;
 
-    // A level's buckets with a two-level bitmap of the non-empty ones: bit w of `words` says
-    // whether occupied[w] has any bit set.
-    struct Level {
-        std::array<Bucket, kDigits> buckets;
-        std::array<std::uint64_t, kWords> occupied{};
-        std::uint16_t words = 0;
-    };
-    static_assert(kWords <= 16);
-
-    // Files `key` (time > base_) under the highest digit in which its time differs from base_.
-    // Inline: it runs once or twice per event.
+    // Files `key` (time > run_last_ >= base_) under the highest digit in which its time differs
+    // from base_. Inline: it runs once or twice per event.
     void place(const EventKey& key) {
         const std::uint64_t t = key.time();
-        const int level = (63 - std::countl_zero(t ^ base_)) / kDigitBits;
+        const auto level = static_cast<unsigned>(63 - std::countl_zero(t ^ base_)) / kDigitBits;
         const std::size_t digit = (t >> (level * kDigitBits)) & (kDigits - 1);
-        Level& l = levels_[level];
-        l.buckets[digit].push_back(key);
-        l.occupied[digit / 64] |= std::uint64_t{1} << (digit % 64);
-        l.words |= static_cast<std::uint16_t>(1u << (digit / 64));
+        buckets_[level * kDigits + digit].push_back(key);
+        occupied_[level * kWords + digit / 64] |= std::uint64_t{1} << (digit % 64);
+        words_[level] |= static_cast<std::uint16_t>(1u << (digit / 64));
         occupied_levels_ |= 1u << level;
     }
-    // Adds an entry at the base time, keeping the instant sorted.
-    void join_instant(const EventKey& key);
-    // Advances until the instant has entries; false if none are due by `end`.
-    bool refill(std::uint64_t end);
-    // Makes the lowest non-empty bucket the next instant or spreads it over lower levels; false if
-    // there is none or it starts after `end`.
+    // Adds an entry due within the run (or at the base time once the run is exhausted), keeping
+    // the run sorted.
+    void join_run(const EventKey& key);
+    // Makes the next bucket the run, spreading large buckets over lower levels on the way; false
+    // if no entry is due by `end` (the base then stays at or before `end`).
     bool advance(std::uint64_t end);
-    // Clears the bucket's bit in the level's bitmap.
-    void mark_empty(int level, std::size_t digit);
-    std::size_t lowest_digit(int level) const;
+    // Spreads a large bucket: its entries at `earliest` become the run (and earliest the base),
+    // the rest move to lower levels.
+    void spread(Bucket& bucket, std::uint64_t earliest);
+    // Clears the bucket's bit in its level's bitmap.
+    void mark_empty(unsigned level, std::size_t digit);
+    // The index in buckets_ of the level's lowest non-empty bucket (the level must have one).
+    std::size_t lowest_bucket(unsigned level) const {
+        const auto w = static_cast<std::size_t>(std::countr_zero(words_[level]));
+        return level * kDigits + w * 64 + static_cast<std::size_t>(std::countr_zero(occupied_[level * kWords + w]));
+    }
 
     std::uint64_t base_ = 0;
     std::size_t size_ = 0;
-    // The entries at time base_, sorted; those before instant_head_ have been popped.
-    std::vector<EventKey> instant_;
-    std::size_t instant_head_ = 0;
-    std::array<Level, kLevels> levels_;
+    // Entries earlier than every bucketed entry, sorted; those before run_head_ have been popped.
+    // base_ is the time of its first entry, run_last_ of its last: a new entry due no later joins
+    // the run (once the run is exhausted that is only one at the clock, which still precedes every
+    // bucketed entry).
+    std::vector<EventKey> run_;
+    std::size_t run_head_ = 0;
+    std::uint64_t run_last_ = 0;
+    // Level L's buckets are buckets_[L·kDigits ...], with a two-level bitmap of the non-empty
+    // ones: bit d%64 of occupied_[L·kWords + d/64] for bucket d, and bit w of words_[L] when
+    // occupied_[L·kWords + w] has any bit set.
+    std::array<Bucket, kLevels * kDigits> buckets_;
+    std::array<std::uint64_t, kLevels * kWords> occupied_{};
+    std::array<std::uint16_t, kLevels> words_{};
     unsigned occupied_levels_ = 0;  // bit L: some bucket of level L is non-empty
 };
 

@@ -4,43 +4,10 @@
 
 namespace sim::des {
 
-namespace {
-// Key layout (see EventKey). The limits are far beyond any run: 8900 years of simulated time,
-// 1.1e12 events, 16.7 million events pending at once.
-constexpr int kPriorityBits = EventKey::kTimeShift;
-constexpr int kSlotBits = 24;
-constexpr std::uint64_t kMaxTime = (std::uint64_t{1} << (64 - kPriorityBits)) - 1;
-constexpr std::uint64_t kMaxSeq = (std::uint64_t{1} << (64 - kSlotBits)) - 1;
-constexpr std::uint64_t kMaxSlot = (std::uint64_t{1} << kSlotBits) - 1;
-
-std::uint64_t priority_bits(Priority p) {
-    // Biased so that unsigned comparison orders signed priorities.
-    return static_cast<std::uint64_t>(static_cast<std::int32_t>(p.value) + 32768);
-}
-std::uint64_t seq_of(const EventKey& key) { return key.lo >> kSlotBits; }
-std::uint32_t slot_of(const EventKey& key) { return static_cast<std::uint32_t>(key.lo & kMaxSlot); }
-}  // namespace
-
-EventHandle Kernel::schedule(Time t, Priority p, EventFn&& fn) {
-    if (t < now_) throw std::invalid_argument("cannot schedule an event before the current time");
-    const std::uint64_t since_start = offset(t);
-    if (since_start > kMaxTime) throw std::invalid_argument("event time beyond the simulation horizon");
-    if (next_seq_ > kMaxSeq) throw std::length_error("event sequence numbers exhausted");
-    std::uint32_t slot;
-    if (free_slots_.empty()) {
-        if (records_.size() > kMaxSlot) throw std::length_error("too many pending events");
-        slot = static_cast<std::uint32_t>(records_.size());
-        records_.emplace_back();
-    } else {
-        slot = free_slots_.back();
-        free_slots_.pop_back();
-    }
-    const std::uint64_t seq = next_seq_++;
-    Record& record = records_[slot];
-    record.fn = std::move(fn);
-    record.seq = seq;
-    queue_.push(EventKey{seq << kSlotBits | slot, since_start << kPriorityBits | priority_bits(p)});
-    return EventHandle(this, slot, seq);
+std::uint32_t Kernel::new_slot() {
+    if (records_.size() > kMaxSlot) throw std::length_error("too many pending events");
+    records_.emplace_back();
+    return static_cast<std::uint32_t>(records_.size() - 1);
 }
 
 void Kernel::cancel(std::uint32_t slot, std::uint64_t seq) {
@@ -54,11 +21,6 @@ bool Kernel::pending(std::uint32_t slot, std::uint64_t seq) const {
     return seq != 0 && slot < records_.size() && records_[slot].seq == seq;
 }
 
-std::uint64_t Kernel::offset(Time t) const {
-    // Unsigned arithmetic: exact for any t >= start_, where a signed difference could overflow.
-    return static_cast<std::uint64_t>(t.unix_ms()) - static_cast<std::uint64_t>(start_.unix_ms());
-}
-
 void Kernel::run_through(Time end) {
     if (end >= start_) run_events(offset(end));
 }
@@ -68,9 +30,9 @@ void Kernel::run_all() { run_events(kMaxTime); }
 void Kernel::run_events(std::uint64_t end_since_start) {
     while (const EventKey* top = queue_.next(end_since_start)) {
         const EventKey key = *top;
-        queue_.pop();
         // The next event's record is most likely cold; start loading it while this one runs.
         if (const EventKey* next = queue_.following()) __builtin_prefetch(&records_[slot_of(*next)]);
+        queue_.pop();
         const std::uint32_t slot = slot_of(key);
         Record& record = records_[slot];
         const bool live = record.seq == seq_of(key);
@@ -103,22 +65,22 @@ TaskHandle Kernel::repeat(Duration period, Time first, Priority p, EventFn&& fn)
     task.period = period;
     task.priority = p;
     task.active = true;
-    schedule_tick(index, first);
+    schedule_tick(task, index, first);
     return TaskHandle(this, index, task.generation);
 }
 
-void Kernel::schedule_tick(std::uint32_t index, Time tick) {
-    Task& task = tasks_[index];
-    task.next = schedule(tick, task.priority, [this, index, tick] { fire(index, tick); });
+void Kernel::schedule_tick(Task& task, std::uint32_t index, Time tick) {
+    // The task's address is stable (tasks_ is a deque) and it cannot be released while its tick is
+    // pending, so the tick carries it and skips the deque lookup.
+    task.next = schedule(tick, task.priority, [this, &task, index, tick] { fire(task, index, tick); });
 }
 
-void Kernel::fire(std::uint32_t index, Time tick) {
-    Task& task = tasks_[index];  // stable: tasks_ is a deque and this task cannot be released meanwhile
+void Kernel::fire(Task& task, std::uint32_t index, Time tick) {
     task.running = true;
     task.fn();
     task.running = false;
     if (task.active)
-        schedule_tick(index, tick + task.period);
+        schedule_tick(task, index, tick + task.period);
     else
         release_task(index);  // cancelled from inside its own tick
 }

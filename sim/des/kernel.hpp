@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/base/time.hpp"
@@ -21,7 +22,20 @@ public:
     Time now() const { return now_; }
     std::uint64_t events_run() const { return events_run_; }
 
-    EventHandle schedule(Time t, Priority p, EventFn&& fn);
+    // Inline: Simulation::schedule is this call and nothing else.
+    EventHandle schedule(Time t, Priority p, EventFn&& fn) {
+        if (t < now_) throw std::invalid_argument("cannot schedule an event before the current time");
+        const std::uint64_t since_start = offset(t);
+        if (since_start > kMaxTime) throw std::invalid_argument("event time beyond the simulation horizon");
+        if (next_seq_ > kMaxSeq) throw std::length_error("event sequence numbers exhausted");
+        const std::uint32_t slot = claim_slot();
+        const std::uint64_t seq = next_seq_++;
+        Record& record = records_[slot];
+        record.fn = std::move(fn);
+        record.seq = seq;
+        queue_.push(EventKey{seq << kSlotBits | slot, since_start << kPriorityBits | priority_bits(p)});
+        return EventHandle(this, slot, seq);
+    }
     void cancel(std::uint32_t slot, std::uint64_t seq);
     bool pending(std::uint32_t slot, std::uint64_t seq) const;
 
@@ -57,11 +71,36 @@ private:
         EventHandle next;  // the pending tick
     };
 
+    // Key layout (see EventKey). The limits are far beyond any run: 8900 years of simulated time,
+    // 1.1e12 events, 16.7 million events pending at once.
+    static constexpr int kPriorityBits = EventKey::kTimeShift;
+    static constexpr int kSlotBits = 24;
+    static constexpr std::uint64_t kMaxTime = (std::uint64_t{1} << (64 - kPriorityBits)) - 1;
+    static constexpr std::uint64_t kMaxSeq = (std::uint64_t{1} << (64 - kSlotBits)) - 1;
+    static constexpr std::uint64_t kMaxSlot = (std::uint64_t{1} << kSlotBits) - 1;
+
+    static std::uint64_t priority_bits(Priority p) {
+        // Biased so that unsigned comparison orders signed priorities.
+        return static_cast<std::uint64_t>(static_cast<std::int32_t>(p.value) + 32768);
+    }
+    static std::uint64_t seq_of(const EventKey& key) { return key.lo >> kSlotBits; }
+    static std::uint32_t slot_of(const EventKey& key) { return static_cast<std::uint32_t>(key.lo & kMaxSlot); }
     // Milliseconds from the start to t (t >= start), as keyed in the queue.
-    std::uint64_t offset(Time t) const;
+    std::uint64_t offset(Time t) const {
+        // Unsigned arithmetic: exact for any t >= start_, where a signed difference could overflow.
+        return static_cast<std::uint64_t>(t.unix_ms()) - static_cast<std::uint64_t>(start_.unix_ms());
+    }
+    // A free record slot, reusing the most recently freed one (still in cache).
+    std::uint32_t claim_slot() {
+        if (free_slots_.empty()) return new_slot();
+        const std::uint32_t slot = free_slots_.back();
+        free_slots_.pop_back();
+        return slot;
+    }
+    std::uint32_t new_slot();
     void run_events(std::uint64_t end_since_start);
-    void fire(std::uint32_t index, Time tick);
-    void schedule_tick(std::uint32_t index, Time tick);
+    void fire(Task& task, std::uint32_t index, Time tick);
+    void schedule_tick(Task& task, std::uint32_t index, Time tick);
     void release_task(std::uint32_t index);
 
     EventQueue queue_;

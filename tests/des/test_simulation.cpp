@@ -216,9 +216,13 @@ namespace {
 
 // A workload whose events spawn and cancel others at random. Driven once by the kernel and once by
 // a plain ordered set of (time, priority, sequence); both must run the same events in the same order.
+// Near delays only; also delays up to hours, which the queue files several levels up; or only
+// delays spread evenly over 17 minutes (the hold model), whose sparse buckets the queue sorts
+// into runs that later events join.
+enum class Delays { near, far, hold };
+
 struct Workload {
-    // Near delays only, or also delays up to hours, which the queue files several levels up.
-    bool far_delays = false;
+    Delays delays = Delays::near;
     RngStream rng{11, "workload"};
     std::vector<int> order;
     int scheduled = 0;
@@ -233,16 +237,23 @@ struct Workload {
         std::vector<Child> out;
         const std::int64_t n = order.size() < 20'000 ? uniform_int(rng, 0, 2) + (bernoulli(rng, 0.1) ? 1 : 0) : 0;
         for (std::int64_t i = 0; i < n; ++i)
-            out.push_back({far_delays && bernoulli(rng, 0.3) ? uniform_int(rng, 0, 10'000'000) : uniform_int(rng, 0, 5),
-                           static_cast<std::int16_t>(uniform_int(rng, -1, 1))});
+            out.push_back({delay(), static_cast<std::int16_t>(uniform_int(rng, -1, 1))});
         return out;
+    }
+    std::int64_t delay() {
+        switch (delays) {
+            case Delays::near: return uniform_int(rng, 0, 5);
+            case Delays::far: return bernoulli(rng, 0.3) ? uniform_int(rng, 0, 10'000'000) : uniform_int(rng, 0, 5);
+            case Delays::hold: return uniform_int(rng, 0, std::int64_t{1} << 20);
+        }
+        return 0;
     }
     int victim() { return bernoulli(rng, 0.2) && scheduled > 0 ? static_cast<int>(uniform_int(rng, 0, scheduled - 1)) : -1; }
 };
 
-std::vector<int> run_on_kernel(bool far_delays) {
+std::vector<int> run_on_kernel(Delays delays) {
     Workload w;
-    w.far_delays = far_delays;
+    w.delays = delays;
     Simulation sim(1);
     std::vector<EventHandle> handles;
     std::function<void(int)> body = [&](int id) {
@@ -262,9 +273,9 @@ std::vector<int> run_on_kernel(bool far_delays) {
     return w.order;
 }
 
-std::vector<int> run_on_reference(bool far_delays) {
+std::vector<int> run_on_reference(Delays delays) {
     Workload w;
-    w.far_delays = far_delays;
+    w.delays = delays;
     std::set<std::tuple<std::int64_t, std::int16_t, int>> pending;  // time, priority, id (= sequence)
     std::vector<std::tuple<std::int64_t, std::int16_t, int>> keys;
     auto add = [&](std::int64_t t, std::int16_t p) {
@@ -286,8 +297,47 @@ std::vector<int> run_on_reference(bool far_delays) {
 }  // namespace
 
 TEST_CASE("a random self-scheduling workload with cancellations runs in reference order") {
-    const bool far_delays = GENERATE(false, true);
-    const auto kernel = run_on_kernel(far_delays);
+    const Delays delays = GENERATE(Delays::near, Delays::far, Delays::hold);
+    const auto kernel = run_on_kernel(delays);
     CHECK(kernel.size() > 1000);
-    CHECK(kernel == run_on_reference(far_delays));
+    CHECK(kernel == run_on_reference(delays));
+}
+
+TEST_CASE("an event scheduled between two pending events of a sparse stretch runs between them") {
+    // Far from the clock and sparse: the queue sorts each 1024 ms stretch into a run when it comes
+    // up, and events scheduled meanwhile must join it in order.
+    Simulation sim(1);
+    std::vector<int> order;
+    sim.schedule_at(at_ms(70'000), [&] {
+        order.push_back(0);
+        sim.schedule_at(at_ms(70'150), [&] { order.push_back(1); });  // inside the current run
+        sim.schedule_at(at_ms(70'500), [&] { order.push_back(3); });
+        sim.schedule_at(at_ms(71'000), Priority{-1}, [&] { order.push_back(4); });
+        sim.schedule_at(at_ms(71'000), [&] { order.push_back(6); });
+    });
+    sim.schedule_at(at_ms(70'200), [&] { order.push_back(2); });
+    sim.schedule_at(at_ms(71'000), [&] { order.push_back(5); });
+    EventHandle cancelled = sim.schedule_at(at_ms(70'800), [&] { order.push_back(-1); });
+    sim.schedule_at(at_ms(70'100), [&cancelled] { cancelled.cancel(); });
+    sim.run();
+    CHECK(order == std::vector<int>{0, 1, 2, 3, 4, 5, 6});
+    CHECK(sim.events_run() == 8);
+}
+
+TEST_CASE("periodic ticks and one-shot events at the same instants keep the (time, priority, sequence) order") {
+    Simulation sim(1);
+    std::vector<std::string> order;
+    TaskHandle fast;
+    fast = sim.every(Duration::seconds(1), at_ms(0), [&] {
+        order.push_back("fast@" + std::to_string(sim.now().unix_ms()));
+        // Lands on the slow task's next tick, after it in sequence but ahead of it in priority.
+        if (sim.now() == at_ms(1'000)) sim.schedule_at(at_ms(2'000), Priority{-1}, [&] { order.push_back("urgent"); });
+        if (sim.now() == at_ms(3'000)) fast.cancel();
+    });
+    sim.every(Duration::seconds(2), at_ms(0), Priority{1},
+              [&] { order.push_back("slow@" + std::to_string(sim.now().unix_ms())); });
+    sim.run_until(at_ms(4'000));
+    CHECK(order == std::vector<std::string>{"fast@0", "slow@0", "fast@1000", "urgent", "fast@2000", "slow@2000",
+                                            "fast@3000", "slow@4000"});
+    CHECK_FALSE(fast.active());
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -77,4 +78,20 @@ TEST_CASE("tampering with or deleting a row that does not exist is rejected") {
     chain.remove(1);
     CHECK_THROWS_AS(chain.remove(1), std::out_of_range);
     CHECK(to_string(Kind::MissingRow) == "missing_row");
+}
+
+TEST_CASE("the incremental violations equal a full verify after any mix of appends, tampering and deletions") {
+    std::mt19937_64 draw(11);
+    for (int trial = 0; trial < 50; ++trial) {
+        HashChain chain(trial);
+        for (int step = 0; step < 60; ++step) {
+            const auto choice = draw() % 6;
+            const ChainSeq seq = chain.last_seq() ? 1 + draw() % chain.last_seq() : 0;
+            if (choice == 0 && seq && chain.row(seq)) chain.tamper(seq, draw());
+            else if (choice == 1 && seq && chain.row(seq)) chain.remove(seq);
+            else if (choice == 2 && seq && chain.row(seq)) chain.tamper(seq, chain.row(seq)->content);  // restored
+            else chain.append(draw());
+            REQUIRE(chain.violations() == chain.verify());
+        }
+    }
 }

@@ -1,0 +1,27 @@
+// Running a shardable command: its cases under a replication plan, ending either in the command's
+// final output (a whole run) or in a shard file for `caracal-twin merge` (with --shard K/N).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/replication.hpp"
+#include "analysis/results.hpp"
+
+namespace caracal::analysis {
+
+struct Job {
+    std::string command;  // names its registered Summary (summary_registry.hpp)
+    nlohmann::ordered_json header;  // see Results::header
+    std::vector<std::string> input_files;  // scenario, rule and profile files: fingerprinted
+    std::vector<Case> cases;
+    ReplicationPlan plan;
+};
+
+// A whole run (exec.shard 1/1): the command's summary of every outcome. A shard: the shard file's
+// text, exit status 0.
+CommandOutput execute(const Job& job, const ExecutionOptions& exec);
+
+}  // namespace caracal::analysis

@@ -1,0 +1,75 @@
+#include "analysis/outcome.hpp"
+
+#include <algorithm>
+
+namespace caracal::analysis {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::optional<Duration> recovery_of(const DrillVerdict& verdict, const std::string& alert) {
+    const auto& list = verdict.alert_recovery;
+    const auto it = std::find_if(list.begin(), list.end(), [&](const AlertRecovery& r) { return r.alert == alert; });
+    if (it == list.end()) return std::nullopt;
+    return it->ttr;
+}
+
+Json millis(const std::optional<Duration>& d) {
+    if (!d) return nullptr;
+    return d->ms();
+}
+
+std::optional<Duration> millis_from(const nlohmann::json& j) {
+    if (j.is_null()) return std::nullopt;
+    return Duration::millis(j.get<std::int64_t>());
+}
+
+}  // namespace
+
+const AlertOutcome* Outcome::find(const std::string& alert) const {
+    const auto it = std::find_if(alerts.begin(), alerts.end(), [&](const AlertOutcome& a) { return a.alert == alert; });
+    return it == alerts.end() ? nullptr : &*it;
+}
+
+Outcome outcome_of(const DrillVerdict& verdict) {
+    Outcome out;
+    out.passed = verdict.passed();
+    for (const auto& a : verdict.alerts) {
+        AlertOutcome o{a.expected.label(), true, false, false, std::nullopt, std::nullopt};
+        if (const auto& d = a.detection) {
+            o.fired = true;
+            o.during_fault = d->during_fault;
+            o.ttd = d->fired.at;
+            o.ttr = recovery_of(verdict, d->fired.alert);
+        }
+        out.alerts.push_back(std::move(o));
+    }
+    for (const auto& s : verdict.unexpected)
+        out.alerts.push_back({s.alert, false, true, s.at <= verdict.fault_duration, s.at, recovery_of(verdict, s.alert)});
+    return out;
+}
+
+nlohmann::ordered_json to_json(const Outcome& outcome) {
+    Json alerts = Json::array();
+    for (const auto& a : outcome.alerts)
+        alerts.push_back({{"alert", a.alert},
+                          {"expected", a.expected},
+                          {"fired", a.fired},
+                          {"during_fault", a.during_fault},
+                          {"ttd_ms", millis(a.ttd)},
+                          {"ttr_ms", millis(a.ttr)}});
+    return {{"passed", outcome.passed}, {"alerts", alerts}};
+}
+
+Outcome outcome_from_json(const nlohmann::json& json) {
+    Outcome out;
+    out.passed = json.at("passed").get<bool>();
+    for (const auto& a : json.at("alerts"))
+        out.alerts.push_back({a.at("alert").get<std::string>(), a.at("expected").get<bool>(), a.at("fired").get<bool>(),
+                              a.at("during_fault").get<bool>(), millis_from(a.at("ttd_ms")),
+                              millis_from(a.at("ttr_ms"))});
+    return out;
+}
+
+}  // namespace caracal::analysis

@@ -1,0 +1,92 @@
+// `caracal-twin report [SCENARIO...] --format md|html -o FILE`: the pre-drill expectation report —
+// per drill what is injected, the alerts to expect and when, the timeline, traffic, recovery and
+// the findings where the prediction disagrees with the docs. Exit 0 when written (findings are
+// content, not failures), 2 on bad input.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <thread>
+
+#include "analysis/worker_pool.hpp"
+#include "sim/base/error.hpp"
+#include "tools/catalog.hpp"
+#include "tools/command.hpp"
+#include "tools/report_model.hpp"
+#include "tools/report_writers.hpp"
+
+namespace caracal::tools {
+
+namespace {
+
+constexpr const char* kDefaultDocs = "scenarios/failure-drills.md";
+
+struct ReportCommandOptions {
+    std::vector<std::string> scenarios;
+    std::string format = "md";
+    std::string docs;
+    SimulationFlags simulation;
+    std::string output;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+};
+
+ReportProvenance provenance(const CatalogInputs& in, const ReportCommandOptions& opts) {
+    return {opts.simulation.rules, opts.simulation.profile.empty() ? "built-in defaults" : opts.simulation.profile,
+            opts.simulation.seed ? std::to_string(*opts.simulation.seed) : "each scenario's own", in.docs_file,
+            CARACAL_TWIN_VERSION};
+}
+
+// Each drill is simulated, checked and gathered on its own thread; its run (and series store) is
+// dropped as soon as its report is gathered.
+Report gather_report(const CatalogInputs& in, const RulePack& rules, const ReportCommandOptions& opts) {
+    Report report{provenance(in, opts), {}};
+    report.drills.resize(in.scenarios.size());
+    analysis::for_each_index(in.scenarios.size(), opts.jobs, [&](std::size_t i) {
+        const Scenario& scenario = in.scenarios[i];
+        const CheckOptions check = check_options(scenario, in, false);
+        const RunResult result = run(scenario, in.run);
+        report.drills[i] = gather_drill_report(scenario, result, check_drill(scenario, result, check), rules,
+                                               check.documented, check.lookback);
+    });
+    return report;
+}
+
+int run_report(ReportCommandOptions opts) {
+    try {
+        if (opts.docs.empty() && std::filesystem::exists(kDefaultDocs)) opts.docs = kDefaultDocs;
+        const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
+        const RulePack rules = rule_pack(sim::alerting::load_rule_file(opts.simulation.rules));
+        const Report report = gather_report(inputs, rules, opts);
+        std::ostringstream text;
+        if (opts.format == "html") write_report_html(text, report);
+        else write_report_markdown(text, report);
+        if (opts.output.empty()) std::cout << text.str();
+        else write_file(opts.output, text.str());
+        return kExitPass;
+    } catch (const sim::InputError& e) {
+        std::cerr << e.what() << "\n";
+        return kExitBadInput;
+    }
+}
+
+Command setup_report(CLI::App& app) {
+    auto opts = std::make_shared<ReportCommandOptions>();
+    CLI::App* sub = app.add_subcommand("report", "Write the pre-drill expectation report (Markdown or HTML)");
+    sub->add_option("scenarios", opts->scenarios, "Scenario files (default: scenarios/*.yaml)");
+    sub->add_option("--format", opts->format, "md (GitHub Markdown) or html (one self-contained page)")
+        ->check(CLI::IsMember({"md", "html"}))
+        ->capture_default_str();
+    sub->add_option("--docs", opts->docs, std::string("The failure-drills docs page (default: ") + kDefaultDocs + " if present)");
+    add_simulation_flags(*sub, opts->simulation);
+    sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
+    sub->add_option("-j,--jobs", opts->jobs, "Scenarios simulated in parallel (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    return {sub, [opts] { return run_report(*opts); }};
+}
+
+const bool registered = register_command(setup_report);
+
+}  // namespace
+
+}  // namespace caracal::tools
