@@ -1,6 +1,6 @@
 #include "analysis/whatif.hpp"
 
-#include "sim/alerting/rule_file.hpp"
+#include "sim/alerting/rule_file_cache.hpp"
 #include "sim/alerting/rule_override.hpp"
 #include "sim/base/error.hpp"
 
@@ -17,7 +17,7 @@ const AlertRules& RulePacks::facts(const std::string& file, const std::vector<Ru
     for (const auto& o : overrides) key += "\n" + o.rule + "\t" + o.field + "\t" + o.value;
     auto& pack = packs_[key];
     if (!pack) {
-        sim::alerting::RuleSet rules = sim::alerting::load_rule_file(file);
+        sim::alerting::RuleSet rules = sim::alerting::load_rule_file_cached(file);
         for (const auto& o : overrides) sim::alerting::override_rule(rules, o.rule, o.field, o.value);
         pack = std::make_unique<const AlertRules>(alert_rules(rules));
     }

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
-#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "models/audit_stream_mirror.hpp"
 #include "models/audit_tamper_sweeper.hpp"
+#include "models/pending_payloads.hpp"
 #include "sim/des/distributions.hpp"
 
 namespace caracal {
@@ -83,7 +83,7 @@ struct AuditService::Impl {
     StreamMirror unread;           // audit entries the group has not read yet
     StreamMirror undelivered_dlq;  // DLQ entries not replayed yet
     sim::des::RngStream datastore_errors;
-    std::unordered_map<EntryId, AuditEventId> pel_events;  // what each pending entry carries (never iterated)
+    PendingPayloads pel_events;  // what each pending entry carries
     std::map<std::string, std::unique_ptr<AuditPod>> pods;
     TamperSweeper sweeper;
     std::vector<std::pair<ChainSeq, std::uint64_t>> tampered;  // rows changed out of band: original content
@@ -134,7 +134,7 @@ void AuditService::Impl::poll(AuditPod& p) {
         if (n == 0) return;
         batch = events.read_new(kGroup, pod.name, n, now);
         unread.take_through(events.last_delivered(kGroup));
-        for (const Delivery& d : batch) pel_events[d.id] = d.entry->payload;
+        for (const Delivery& d : batch) pel_events.insert(d.id, d.entry->payload);
         full = batch.size() == limit;
     }
     p.busy = true;
@@ -217,9 +217,9 @@ void AuditService::Impl::acknowledge(EntryId id) {
 }
 
 void AuditService::Impl::drop_trimmed(EntryId id) {
-    const auto it = pel_events.find(id);
-    if (it == pel_events.end()) return;
-    ctx.audit_events.move(it->second, AuditPlace::Lost);
+    const auto event = pel_events.find(id);
+    if (!event) return;
+    ctx.audit_events.move(*event, AuditPlace::Lost);
     ++lost;
     acknowledge(id);
 }

@@ -27,7 +27,7 @@ void Postgres::query(Pod& pod, Done done, Duration extra_work) {
                  [waiting] { (*waiting)(false); });
 }
 
-void Postgres::on_connection(ConnectionPool& pool, Service from, Done done, Duration extra_work) {
+void Postgres::on_connection(ConnectionPool& pool, Service from, Done&& done, Duration extra_work) {
     switch (network_.link(from, Endpoint::Postgres)) {
         case Link::Up:
             sim_.schedule_after(profile_.postgres.query_time + added_latency_ + extra_work,

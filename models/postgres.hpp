@@ -37,7 +37,7 @@ public:
 
 private:
     // The query holds a connection of `pool`: it answers, is refused, or hangs.
-    void on_connection(ConnectionPool& pool, Service from, Done done, Duration extra_work);
+    void on_connection(ConnectionPool& pool, Service from, Done&& done, Duration extra_work);
 
     sim::des::Simulation& sim_;
     const Network& network_;

@@ -76,8 +76,10 @@ RedisStream::Group& RedisStream::group_named(std::string_view name) {
 }
 
 const RedisStream::Group& RedisStream::group_named(std::string_view name) const {
+    if (last_group_.hit && last_group_.hit->first == name) return last_group_.hit->second;
     const auto it = groups_.find(name);
     if (it == groups_.end()) throw std::invalid_argument("NOGROUP no consumer group '" + std::string(name) + "'");
+    last_group_.hit = &*it;
     return it->second;
 }
 

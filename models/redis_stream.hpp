@@ -191,6 +191,18 @@ private:
     EntryId next_id_ = 1;
     std::uint64_t trimmed_ = 0;
     std::map<std::string, Group, std::less<>> groups_;
+    // The group found last, as nearly every call names the same one. Map nodes stay put, but a
+    // copied stream must not point into the original's map, so copies start with no hit.
+    struct LastGroup {
+        const std::pair<const std::string, Group>* hit = nullptr;
+        LastGroup() = default;
+        LastGroup(const LastGroup&) {}
+        LastGroup& operator=(const LastGroup&) {
+            hit = nullptr;
+            return *this;
+        }
+    };
+    mutable LastGroup last_group_;
 };
 
 }  // namespace caracal

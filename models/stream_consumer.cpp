@@ -10,13 +10,13 @@ constexpr std::size_t kReadCount = 100;
 
 StreamConsumer::StreamConsumer(WorldContext& ctx, Pod& pod, std::string stream, std::string group, Duration poll,
                                Handler handler)
-    : ctx_(ctx), pod_(pod), stream_(std::move(stream)), group_(std::move(group)), handler_(std::move(handler)) {
+    : ctx_(ctx), pod_(pod), stream_(ctx.redis.stream(stream)), group_(std::move(group)), handler_(std::move(handler)) {
     ctx.sim.every(poll, first_tick(ctx.sim, pod.name + "." + group_, poll), [this] { this->poll(); });
 }
 
 void StreamConsumer::poll() {
     if (!pod_.running || ctx_.consumers.paused(group_) || !ctx_.redis.reachable(pod_.service)) return;
-    RedisStream& s = ctx_.redis.stream(stream_);
+    RedisStream& s = stream_;
     const sim::Time now = ctx_.sim.now();
     for (const Delivery& d : s.read_new(group_, pod_.name, kReadCount, now))
         if (d.entry) held_.push_back(*d.entry);

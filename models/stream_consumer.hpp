@@ -29,7 +29,7 @@ private:
 
     WorldContext& ctx_;
     Pod& pod_;
-    std::string stream_;
+    RedisStream& stream_;  // looked up once: the consumer polls every second
     std::string group_;
     Handler handler_;
     std::deque<StreamEntry> held_;  // read, not yet handled (delayed)

@@ -89,23 +89,17 @@ void StsService::refresh_provider(Pod& pod) {
     }
 }
 
-void StsService::exchange(Pod& pod, bool provider_backed, std::function<void(ExchangeResult)> done) {
-    ctx_.postgres.query(
-        pod,
-        [this, &pod, provider_backed, done = std::move(done)](bool ok) {
-            if (!pod.running) return;
-            PodState& s = *state_.at(&pod);
-            ExchangeResult r = ExchangeResult::Issued;
-            if (!ok)
-                r = ExchangeResult::Error;
-            else if (provider_backed &&
-                     (!credential_valid_ || s.breaker.state(ctx_.sim.now()) == CircuitBreaker::State::Open))
-                r = ExchangeResult::DeniedProvider;  // provider-backed grants fail closed
-            s.exchanges[r]->inc();
-            s.emitter->emit();
-            done(r);
-        },
-        ctx_.profile.sts.exchange_time);
+std::optional<ExchangeResult> StsService::answer(Pod& pod, bool provider_backed, bool ok) {
+    if (!pod.running) return std::nullopt;
+    PodState& s = *state_.at(&pod);
+    ExchangeResult r = ExchangeResult::Issued;
+    if (!ok)
+        r = ExchangeResult::Error;
+    else if (provider_backed && (!credential_valid_ || s.breaker.state(ctx_.sim.now()) == CircuitBreaker::State::Open))
+        r = ExchangeResult::DeniedProvider;  // provider-backed grants fail closed
+    s.exchanges[r]->inc();
+    s.emitter->emit();
+    return r;
 }
 
 }  // namespace caracal

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "models/circuit_breaker.hpp"
@@ -27,8 +28,18 @@ public:
     void start(Pod& pod) override;
     ProbeOutcome ready_check(const Pod& pod, sim::Time now) const override;
 
-    // One token exchange on `pod`; `done` runs when the STS answers (never, if the pod stops).
-    void exchange(Pod& pod, bool provider_backed, std::function<void(ExchangeResult)> done);
+    // One token exchange on `pod`; `done(ExchangeResult)` runs when the STS answers (never, if
+    // the pod stops). A template so that `done` travels inside the Postgres callback itself
+    // instead of in a std::function of its own: every gateway request makes an exchange.
+    template <typename Done>
+    void exchange(Pod& pod, bool provider_backed, Done done) {
+        ctx_.postgres.query(
+            pod,
+            [this, &pod, provider_backed, done = std::move(done)](bool ok) mutable {
+                if (const auto r = answer(pod, provider_backed, ok)) done(*r);
+            },
+            ctx_.profile.sts.exchange_time);
+    }
 
     // Faults.
     void pause_distribution(bool paused) { distribution_paused_ = paused; }
@@ -54,6 +65,9 @@ private:
 
     void sync_policy(Pod& pod);
     void refresh_provider(Pod& pod);
+    // An exchange's outcome once its Postgres lookup ended with `ok`, counted and audited;
+    // nullopt when the pod stopped meanwhile (it never answers).
+    std::optional<ExchangeResult> answer(Pod& pod, bool provider_backed, bool ok);
 
     // By pod identity: looked up on every request, never iterated.
     std::unordered_map<const Pod*, std::unique_ptr<PodState>> state_;

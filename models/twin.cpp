@@ -4,7 +4,7 @@
 #include <map>
 
 #include "sim/alerting/alerting_rule.hpp"
-#include "sim/alerting/rule_file.hpp"
+#include "sim/alerting/rule_file_cache.hpp"
 #include "sim/alerting/rule_override.hpp"
 #include "sim/des/simulation.hpp"
 
@@ -86,7 +86,7 @@ RunResult run(const Scenario& scenario, const RunOptions& options) {
     const Perturbation& perturbation = options.perturbation;
     if (perturbation.scrape_jitter_seed)
         profile.prometheus.jitter_seed = static_cast<std::int64_t>(*perturbation.scrape_jitter_seed);
-    sim::alerting::RuleSet rules = sim::alerting::load_rule_file(options.rules_file);
+    sim::alerting::RuleSet rules = sim::alerting::load_rule_file_cached(options.rules_file);
     for (const auto& o : options.rule_overrides) sim::alerting::override_rule(rules, o.rule, o.field, o.value);
 
     RunResult result;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "models/pod_ready_metrics.hpp"
 #include "models/first_tick.hpp"
 
 namespace caracal {
@@ -28,6 +27,7 @@ World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profi
       gateway_(ctx_, sts_),
       audit_(ctx_),
       coordinator_(ctx_),
+      kube_state_metrics_(profile.kubernetes.namespace_name),
       scraper_(sim, storage, sim::scrape::ScraperOptions{static_cast<std::uint64_t>(profile.prometheus.jitter_seed), {}}) {
     ctx_.has_ready_endpoints[Endpoint::Sts] = [this] { return !sts_.deployment().ready().empty(); };
     for (Service s : kServices)
@@ -109,13 +109,13 @@ void World::scale(Service s, int replicas) {
     }
 }
 
-sim::scrape::ScrapeResult World::kube_state_metrics(sim::Time now) const {
+sim::scrape::ScrapeResult World::kube_state_metrics(sim::Time now) {
     // kube-state-metrics lists the pods that exist: a stopped pod's series disappear (and go stale).
-    sim::scrape::Registry r;
+    std::vector<const Pod*> existing;
     for (Service s : kServices)
         for (const auto& pod : service(s).deployment().pods())
-            if (pod->running && pod->probe) export_pod_ready(r, ctx_.profile.kubernetes.namespace_name, pod->name, *pod->probe);
-    return sim::scrape::ScrapeResult::success(r.expose(now));
+            if (pod->running && pod->probe) existing.push_back(pod.get());
+    return kube_state_metrics_.scrape(existing, now);
 }
 
 std::vector<ReadinessChange> World::readiness_changes() const {

@@ -13,6 +13,7 @@
 #include "models/audit_service.hpp"
 #include "models/coordinator_service.hpp"
 #include "models/gateway_service.hpp"
+#include "models/kube_state_metrics.hpp"
 #include "models/sts_service.hpp"
 #include "models/topology.hpp"
 #include "models/world_context.hpp"
@@ -57,7 +58,7 @@ public:
 private:
     void start_pod(Pod& pod, bool initially_ready);
     void stop_pod(Pod& pod);
-    sim::scrape::ScrapeResult kube_state_metrics(sim::Time now) const;
+    sim::scrape::ScrapeResult kube_state_metrics(sim::Time now);
 
     WorldContext ctx_;
     ApiService api_;
@@ -65,6 +66,7 @@ private:
     GatewayService gateway_;
     AuditService audit_;
     CoordinatorService coordinator_;
+    KubeStateMetrics kube_state_metrics_;
     sim::scrape::Scraper scraper_;
     std::map<std::string, sim::scrape::TargetId> targets_;
     std::map<std::string, std::vector<ReadinessProbe::Transition>> past_transitions_;  // of replaced probes

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "sim/alerting/rule_file.hpp"
+#include "sim/alerting/rule_file_cache.hpp"
 #include "sim/base/error.hpp"
 
 namespace caracal::tools {
@@ -42,7 +42,7 @@ CatalogInputs load_catalog(const std::vector<std::string>& files, const Simulati
     CatalogInputs in;
     for (const auto& path : files.empty() ? catalog_files() : files) in.scenarios.push_back(load_scenario(path));
     in.run = run_options(flags);
-    in.rules = alert_rules(sim::alerting::load_rule_file(flags.rules));
+    in.rules = alert_rules(sim::alerting::load_rule_file_cached(flags.rules));
     in.docs_file = docs_file;
     if (!docs_file.empty()) in.docs = load_drill_docs(docs_file);
     return in;

@@ -28,6 +28,13 @@ AlertingRule::AlertingRule(std::string name, SourcePos pos, std::string expr_tex
       label_templates_(std::move(labels)),
       spec_(std::move(spec)) {}
 
+AlertingRule::AlertingRule(const AlertingRule& other, Definition d)
+    : Rule(other, d), label_templates_(other.label_templates_), spec_(other.spec_) {}
+
+std::unique_ptr<Rule> AlertingRule::clone() const {
+    return std::unique_ptr<Rule>(new AlertingRule(*this, Definition{}));  // the constructor is protected
+}
+
 void AlertingRule::transition(Time at, Alert& alert, AlertState to) {
     if (log_) log_->push_back({at, name(), alert.labels, alert.state, to, alert.value});
     alert.state = to;

@@ -28,6 +28,9 @@ public:
     AlertingRule(std::string name, SourcePos pos, std::string expr_text, promql::ExprPtr expr,
                  std::vector<TemplatedField> labels, AlertingRuleSpec spec);
 
+    // Without alerts, not restored, no transition log.
+    std::unique_ptr<Rule> clone() const override;
+
     Duration hold() const { return spec_.hold; }
     Duration keep_firing_for() const { return spec_.keep_firing_for; }
     const std::vector<TemplatedField>& annotations() const { return spec_.annotations; }
@@ -48,6 +51,8 @@ public:
     void set_transition_log(std::vector<AlertTransition>* log) { log_ = log; }
 
 protected:
+    AlertingRule(const AlertingRule& other, Definition d);
+
     promql::Vector evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
                             const RuleContext& ctx, int limit) override;
 

@@ -8,6 +8,13 @@ namespace sim::alerting {
 Group::Group(GroupSpec spec, std::vector<std::unique_ptr<Rule>> rules)
     : spec_(std::move(spec)), rules_(std::move(rules)) {}
 
+Group Group::clone() const {
+    std::vector<std::unique_ptr<Rule>> rules;
+    rules.reserve(rules_.size());
+    for (const auto& rule : rules_) rules.push_back(rule->clone());
+    return Group(spec_, std::move(rules));
+}
+
 bool Group::eval(Time ts, tsdb::Storage& storage, const RuleContext& ctx) {
     written_.resize(rules_.size());
     const Time stamp = ts - spec_.query_offset;

@@ -25,6 +25,9 @@ class Group {
 public:
     Group(GroupSpec spec, std::vector<std::unique_ptr<Rule>> rules);
 
+    // The same group with every rule cloned (Rule::clone): nothing evaluated yet.
+    Group clone() const;
+
     const std::string& name() const { return spec_.name; }
     const std::string& file() const { return spec_.file; }
     SourcePos pos() const { return spec_.pos; }

@@ -4,6 +4,10 @@
 
 namespace sim::alerting {
 
+std::unique_ptr<Rule> RecordingRule::clone() const {
+    return std::unique_ptr<Rule>(new RecordingRule(*this, Definition{}));  // the constructor is protected
+}
+
 promql::Vector RecordingRule::evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
                                        const RuleContext& ctx, int limit) {
     const Time query_time = ts - query_offset;

@@ -9,7 +9,11 @@ class RecordingRule : public Rule {
 public:
     using Rule::Rule;
 
+    std::unique_ptr<Rule> clone() const override;
+
 protected:
+    RecordingRule(const RecordingRule& other, Definition d) : Rule(other, d) {}
+
     promql::Vector evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
                             const RuleContext& ctx, int limit) override;
 };

@@ -9,6 +9,9 @@ Rule::Rule(std::string name, SourcePos pos, std::string expr_text, promql::ExprP
       expr_(std::move(expr)),
       labels_(std::move(labels)) {}
 
+Rule::Rule(const Rule& other, Definition)
+    : name_(other.name_), pos_(other.pos_), expr_text_(other.expr_text_), expr_(other.expr_), labels_(other.labels_) {}
+
 Rule::~Rule() = default;
 
 std::optional<promql::Vector> Rule::eval(Time ts, Duration query_offset, const tsdb::Storage& storage,

@@ -2,6 +2,7 @@
 // in the rule file, and the outcome of the latest evaluation.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,11 @@ public:
     Rule(const Rule&) = delete;
     Rule& operator=(const Rule&) = delete;
 
+    // The same rule as loaded, without any evaluation state (no last error, no alerts); it
+    // shares this rule's expression, which evaluation never changes. One loaded rule set can so
+    // serve many runs.
+    virtual std::unique_ptr<Rule> clone() const = 0;
+
     const std::string& name() const { return name_; }  // `record` or `alert`
     SourcePos pos() const { return pos_; }             // of the rule in its file
     const std::string& expr_text() const { return expr_text_; }
@@ -50,6 +56,10 @@ public:
                                        const RuleContext& ctx, int limit = 0);
 
 protected:
+    // What clone() keeps: the definition, not the state.
+    struct Definition {};
+    Rule(const Rule& other, Definition);
+
     // Runs the expression at `at`; throws promql::EvalError.
     promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const;
     // The rule-specific part of eval(); throws RuleError (or promql::EvalError) on failure.
@@ -60,7 +70,7 @@ private:
     std::string name_;
     SourcePos pos_;
     std::string expr_text_;
-    promql::ExprPtr expr_;
+    std::shared_ptr<const promql::Expr> expr_;
     std::vector<tsdb::Label> labels_;
     std::optional<std::string> last_error_;
 };

@@ -305,16 +305,25 @@ private:
 
 }  // namespace
 
+RuleSet RuleSet::clone() const {
+    RuleSet out;
+    out.groups.reserve(groups.size());
+    for (const auto& g : groups) out.groups.push_back(g.clone());
+    return out;
+}
+
 RuleSet load_rule_text(const std::string& text, const std::string& file_name) {
     return Loader(text, file_name).load();
 }
 
-RuleSet load_rule_file(const std::string& path) {
+std::string read_rule_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, {}, "cannot open rule file");
     std::ostringstream buf;
     buf << in.rdbuf();
-    return load_rule_text(buf.str(), path);
+    return buf.str();
 }
+
+RuleSet load_rule_file(const std::string& path) { return load_rule_text(read_rule_file(path), path); }
 
 }  // namespace sim::alerting

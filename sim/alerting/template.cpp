@@ -7,9 +7,11 @@
 namespace sim::alerting {
 
 Template::Template(std::string_view text)
-    : text_(text), root_(std::make_unique<Node>(parse_template(text))) {}
+    : text_(text), root_(std::make_shared<const Node>(parse_template(text))) {}
 
 Template::~Template() = default;
+Template::Template(const Template&) = default;
+Template& Template::operator=(const Template&) = default;
 Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 

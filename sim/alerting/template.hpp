@@ -41,6 +41,9 @@ public:
     // Throws TemplateError.
     explicit Template(std::string_view text);
     ~Template();
+    // Copies share the parsed tree, which expansion never changes.
+    Template(const Template&);
+    Template& operator=(const Template&);
     Template(Template&&) noexcept;
     Template& operator=(Template&&) noexcept;
 
@@ -54,7 +57,7 @@ public:
 
 private:
     std::string text_;
-    std::unique_ptr<Node> root_;
+    std::shared_ptr<const Node> root_;
 };
 
 }  // namespace sim::alerting

@@ -22,6 +22,13 @@ public:
 
     template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, EventFn>>>
     EventFn(F&& f) {  // NOLINT(google-explicit-constructor): callables convert implicitly
+        emplace(std::forward<F>(f));
+    }
+
+    // Builds the callable in this (empty) EventFn: the kernel builds callbacks directly in their
+    // event records instead of building them elsewhere and moving them in.
+    template <typename F>
+    void emplace(F&& f) {
         using Fn = std::decay_t<F>;
         static_assert(std::is_invocable_r_v<void, Fn&>, "an event callback takes no arguments");
         if constexpr (fits_inline<Fn>()) {

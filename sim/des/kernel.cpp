@@ -4,21 +4,10 @@
 
 namespace sim::des {
 
-std::uint32_t Kernel::new_slot() {
-    if (records_.size() > kMaxSlot) throw std::length_error("too many pending events");
-    records_.emplace_back();
-    return static_cast<std::uint32_t>(records_.size() - 1);
-}
-
-void Kernel::cancel(std::uint32_t slot, std::uint64_t seq) {
-    if (!pending(slot, seq)) return;
-    // The slot stays taken until its queue entry is popped, so the entry cannot alias a new event.
-    records_[slot].seq = 0;
-    records_[slot].fn.reset();
-}
-
-bool Kernel::pending(std::uint32_t slot, std::uint64_t seq) const {
-    return seq != 0 && slot < records_.size() && records_[slot].seq == seq;
+void Kernel::reject(Time t) const {
+    if (t < now_) throw std::invalid_argument("cannot schedule an event before the current time");
+    if (offset(t) > kMaxTime) throw std::invalid_argument("event time beyond the simulation horizon");
+    throw std::length_error("event sequence numbers exhausted");
 }
 
 void Kernel::run_through(Time end) {
@@ -35,17 +24,15 @@ void Kernel::run_events(std::uint64_t end_since_start) {
         queue_.pop();
         const std::uint32_t slot = slot_of(key);
         Record& record = records_[slot];
-        const bool live = record.seq == seq_of(key);
-        // Move the callback out first: it may schedule events, which can grow records_. (Running
-        // it in place from never-moving chunked storage was measured: more instructions, as the
-        // chunk lookup and the separate release cost more than this 56-byte move.)
-        EventFn fn = std::move(record.fn);
-        record.seq = 0;
-        free_slots_.push_back(slot);
-        if (!live) continue;
-        now_ = start_ + Duration::millis(static_cast<std::int64_t>(key.time()));
-        ++events_run_;
-        fn();
+        if (record.seq == seq_of(key)) {
+            record.seq = 0;  // running: no longer pending, and not yet free for reuse
+            now_ = start_ + Duration::millis(static_cast<std::int64_t>(key.time()));
+            ++events_run_;
+            // In place: records never move, even if the callback schedules more events.
+            record.fn();
+            record.fn.reset();
+        }
+        records_.release(slot);
     }
 }
 
@@ -72,7 +59,9 @@ TaskHandle Kernel::repeat(Duration period, Time first, Priority p, EventFn&& fn)
 void Kernel::schedule_tick(Task& task, std::uint32_t index, Time tick) {
     // The task's address is stable (tasks_ is a deque) and it cannot be released while its tick is
     // pending, so the tick carries it and skips the deque lookup.
-    task.next = schedule(tick, task.priority, [this, &task, index, tick] { fire(task, index, tick); });
+    Record* record = file(tick, task.priority);
+    record->fn.emplace([this, &task, index, tick] { fire(task, index, tick); });
+    task.next = EventHandle(record);
 }
 
 void Kernel::fire(Task& task, std::uint32_t index, Time tick) {

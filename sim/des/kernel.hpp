@@ -1,5 +1,5 @@
-// The engine behind Simulation: the event queue, the slots holding event callbacks, and the table
-// of periodic tasks. Internal to sim/des; models use simulation.hpp.
+// The engine behind Simulation: the event queue, the records holding event callbacks, and the
+// table of periodic tasks. Internal to sim/des; models use simulation.hpp.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include "sim/des/event_fn.hpp"
 #include "sim/des/event_queue.hpp"
 #include "sim/des/simulation.hpp"
+#include "sim/des/stable_slots.hpp"
 
 namespace sim::des {
 
@@ -22,22 +23,25 @@ public:
     Time now() const { return now_; }
     std::uint64_t events_run() const { return events_run_; }
 
-    // Inline: Simulation::schedule is this call and nothing else.
-    EventHandle schedule(Time t, Priority p, EventFn&& fn) {
-        if (t < now_) throw std::invalid_argument("cannot schedule an event before the current time");
+    // Files an event at t whose callback the caller then builds in the returned record. Always
+    // inline: Simulation's scheduling calls are this and nothing else.
+    [[gnu::always_inline]] detail::EventRecord* file(Time t, Priority p) {
+        if (t < now_ || offset(t) > kMaxTime || next_seq_ > kMaxSeq) [[unlikely]]
+            reject(t);
         const std::uint64_t since_start = offset(t);
-        if (since_start > kMaxTime) throw std::invalid_argument("event time beyond the simulation horizon");
-        if (next_seq_ > kMaxSeq) throw std::length_error("event sequence numbers exhausted");
-        const std::uint32_t slot = claim_slot();
+        const std::uint32_t slot = records_.claim();
         const std::uint64_t seq = next_seq_++;
-        Record& record = records_[slot];
-        record.fn = std::move(fn);
+        detail::EventRecord& record = records_[slot];
         record.seq = seq;
         queue_.push(EventKey{seq << kSlotBits | slot, since_start << kPriorityBits | priority_bits(p)});
-        return EventHandle(this, slot, seq);
+        return &record;
     }
-    void cancel(std::uint32_t slot, std::uint64_t seq);
-    bool pending(std::uint32_t slot, std::uint64_t seq) const;
+    // Cancels a pending event. Its slot stays taken until its queue entry is popped, so the entry
+    // cannot alias a new event.
+    static void cancel(detail::EventRecord& record) {
+        record.seq = 0;
+        record.fn.reset();
+    }
 
     TaskHandle repeat(Duration period, Time first, Priority p, EventFn&& fn);
     void cancel_task(std::uint32_t index, std::uint32_t generation);
@@ -54,11 +58,7 @@ public:
     }
 
 private:
-    // seq 0 marks a slot that is free or whose event was cancelled; live sequences start at 1.
-    struct alignas(kCacheLine) Record {
-        EventFn fn;
-        std::uint64_t seq = 0;
-    };
+    using Record = detail::EventRecord;
     static_assert(sizeof(Record) == kCacheLine);
 
     struct Task {
@@ -79,6 +79,10 @@ private:
     static constexpr std::uint64_t kMaxSeq = (std::uint64_t{1} << (64 - kSlotBits)) - 1;
     static constexpr std::uint64_t kMaxSlot = (std::uint64_t{1} << kSlotBits) - 1;
 
+    // Throws the reason file() cannot take an event at t. Out of line: it never happens in a
+    // correct run, and keeping it out of file() keeps file() small enough to inline.
+    [[noreturn, gnu::noinline, gnu::cold]] void reject(Time t) const;
+
     static std::uint64_t priority_bits(Priority p) {
         // Biased so that unsigned comparison orders signed priorities.
         return static_cast<std::uint64_t>(static_cast<std::int32_t>(p.value) + 32768);
@@ -90,22 +94,13 @@ private:
         // Unsigned arithmetic: exact for any t >= start_, where a signed difference could overflow.
         return static_cast<std::uint64_t>(t.unix_ms()) - static_cast<std::uint64_t>(start_.unix_ms());
     }
-    // A free record slot, reusing the most recently freed one (still in cache).
-    std::uint32_t claim_slot() {
-        if (free_slots_.empty()) return new_slot();
-        const std::uint32_t slot = free_slots_.back();
-        free_slots_.pop_back();
-        return slot;
-    }
-    std::uint32_t new_slot();
     void run_events(std::uint64_t end_since_start);
     void fire(Task& task, std::uint32_t index, Time tick);
     void schedule_tick(Task& task, std::uint32_t index, Time tick);
     void release_task(std::uint32_t index);
 
     EventQueue queue_;
-    std::vector<Record, CacheLineAllocator<Record>> records_;
-    std::vector<std::uint32_t> free_slots_;
+    StableSlots<Record> records_{static_cast<std::uint32_t>(kMaxSlot) + 1};
     std::uint64_t next_seq_ = 1;
     Time start_;  // event times are keyed relative to it
     Time now_;

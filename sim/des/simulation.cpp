@@ -5,10 +5,8 @@
 namespace sim::des {
 
 void EventHandle::cancel() {
-    if (kernel_) kernel_->cancel(slot_, seq_);
+    if (pending()) Kernel::cancel(*record_);
 }
-
-bool EventHandle::pending() const { return kernel_ && kernel_->pending(slot_, seq_); }
 
 void TaskHandle::cancel() {
     if (kernel_) kernel_->cancel_task(index_, generation_);
@@ -24,7 +22,9 @@ Time Simulation::now() const { return kernel_->now(); }
 
 std::uint64_t Simulation::events_run() const { return kernel_->events_run(); }
 
-EventHandle Simulation::schedule(Time t, Priority p, EventFn&& fn) { return kernel_->schedule(t, p, std::move(fn)); }
+detail::EventRecord* Simulation::file_at(Time t, Priority p) { return kernel_->file(t, p); }
+
+detail::EventRecord* Simulation::file_after(Duration d, Priority p) { return kernel_->file(kernel_->now() + d, p); }
 
 TaskHandle Simulation::repeat(Duration period, Time first, Priority p, EventFn&& fn) {
     return kernel_->repeat(period, first, p, std::move(fn));

@@ -26,6 +26,17 @@ struct Priority {
     auto operator<=>(const Priority&) const = default;
 };
 
+namespace detail {
+// The kernel's record of one scheduled event. Declared here only so that Simulation's inline
+// scheduling can build the callback in place and hand out a handle; models never see it.
+struct alignas(64) EventRecord {  // one cache line
+    EventFn fn;
+    // 0 while the record is free, running or cancelled; live sequences start at 1, so a handle
+    // to an earlier event of a reused record no longer matches.
+    std::uint64_t seq = 0;
+};
+}  // namespace detail
+
 // Refers to one scheduled event; cancelling is lazy (the queue entry is skipped when reached).
 // A default-constructed handle refers to nothing. Handles must not outlive their Simulation.
 class EventHandle {
@@ -34,13 +45,14 @@ public:
     // No effect once the event has run or was cancelled.
     void cancel();
     // Scheduled and neither run (or running) nor cancelled.
-    bool pending() const;
+    bool pending() const { return record_ != nullptr && record_->seq == seq_; }
 
 private:
+    friend class Simulation;
     friend class Kernel;
-    EventHandle(Kernel* kernel, std::uint32_t slot, std::uint64_t seq) : kernel_(kernel), slot_(slot), seq_(seq) {}
-    Kernel* kernel_ = nullptr;
-    std::uint32_t slot_ = 0;
+    // Event records never move or go away before the Simulation does.
+    explicit EventHandle(detail::EventRecord* record) : record_(record), seq_(record->seq) {}
+    detail::EventRecord* record_ = nullptr;
     std::uint64_t seq_ = 0;
 };
 
@@ -76,19 +88,19 @@ public:
     // Scheduling before now() throws std::invalid_argument.
     template <typename F>
     EventHandle schedule_at(Time t, Priority p, F&& fn) {
-        return schedule(t, p, EventFn(std::forward<F>(fn)));
+        return build(file_at(t, p), std::forward<F>(fn));
     }
     template <typename F>
     EventHandle schedule_at(Time t, F&& fn) {
-        return schedule(t, Priority{}, EventFn(std::forward<F>(fn)));
+        return build(file_at(t, Priority{}), std::forward<F>(fn));
     }
     template <typename F>
     EventHandle schedule_after(Duration d, Priority p, F&& fn) {
-        return schedule(now() + d, p, EventFn(std::forward<F>(fn)));
+        return build(file_after(d, p), std::forward<F>(fn));
     }
     template <typename F>
     EventHandle schedule_after(Duration d, F&& fn) {
-        return schedule(now() + d, Priority{}, EventFn(std::forward<F>(fn)));
+        return build(file_after(d, Priority{}), std::forward<F>(fn));
     }
 
     // Runs fn at first, first + period, first + 2·period, ... until cancelled. The next tick is
@@ -112,7 +124,21 @@ public:
     std::uint64_t events_run() const;
 
 private:
-    EventHandle schedule(Time t, Priority p, EventFn&& fn);
+    // Scheduling is two steps so that the callback is built directly in its event record: file
+    // the event (out of line, in the kernel), then build the callback in the record it returns.
+    detail::EventRecord* file_at(Time t, Priority p);
+    detail::EventRecord* file_after(Duration d, Priority p);
+    template <typename F>
+    static EventHandle build(detail::EventRecord* record, F&& fn) {
+        EventHandle handle(record);
+        try {
+            record->fn.emplace(std::forward<F>(fn));
+        } catch (...) {
+            handle.cancel();  // the event must not run without its callback
+            throw;
+        }
+        return handle;
+    }
     TaskHandle repeat(Duration period, Time first, Priority p, EventFn&& fn);
 
     std::uint64_t seed_;

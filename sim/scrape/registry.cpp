@@ -25,10 +25,14 @@ void Registry::gauge_fn(const std::string& name, const tsdb::Labels& labels, Gau
 std::vector<ExposedSample> Registry::expose(Time now) const {
     std::vector<ExposedSample> out;
     out.reserve(counters_.size() + gauges_.size() + gauge_fns_.size());
+    // Each map is already sorted: merging the three runs is cheaper than sorting the page.
+    const auto by_labels = [](const ExposedSample& a, const ExposedSample& b) { return a.labels < b.labels; };
     for (const auto& [labels, c] : counters_) out.push_back({labels, c.value()});
     for (const auto& [labels, g] : gauges_) out.push_back({labels, g.value()});
+    std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(counters_.size()), out.end(), by_labels);
+    const auto fns_begin = static_cast<std::ptrdiff_t>(out.size());
     for (const auto& [labels, fn] : gauge_fns_) out.push_back({labels, fn(now)});
-    std::sort(out.begin(), out.end(), [](const ExposedSample& a, const ExposedSample& b) { return a.labels < b.labels; });
+    std::inplace_merge(out.begin(), out.begin() + fns_begin, out.end(), by_labels);
     return out;
 }
 

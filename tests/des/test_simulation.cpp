@@ -341,3 +341,49 @@ TEST_CASE("periodic ticks and one-shot events at the same instants keep the (tim
                                             "fast@3000", "slow@4000"});
     CHECK_FALSE(fast.active());
 }
+
+TEST_CASE("a running callback keeps its own captures while it schedules many more events") {
+    // Callbacks run in place in their records; the records must not move when the callback
+    // claims new ones.
+    Simulation sim(1);
+    std::vector<int> seen;
+    const std::vector<int> payload{1, 2, 3, 4, 5};
+    sim.schedule_at(at_ms(1), [&sim, &seen, payload] {
+        for (int i = 0; i < 50'000; ++i) sim.schedule_after(Duration::millis(1 + i % 7), [] {});
+        seen = payload;  // read after the flood of new records
+    });
+    sim.run();
+    CHECK(seen == payload);
+    CHECK(sim.events_run() == 50'001);
+}
+
+TEST_CASE("a callback whose construction throws leaves no event behind") {
+    struct Exploding {
+        Exploding() = default;
+        Exploding(const Exploding&) { throw std::runtime_error("copy failed"); }
+        void operator()() const {}
+    };
+    Simulation sim(1);
+    const Exploding exploding;
+    CHECK_THROWS_AS(sim.schedule_at(at_ms(5), exploding), std::runtime_error);
+    int runs = 0;
+    sim.schedule_at(at_ms(6), [&] { ++runs; });
+    sim.run();
+    CHECK(runs == 1);
+    CHECK(sim.events_run() == 1);
+}
+
+TEST_CASE("an event cannot cancel itself while it runs, and its handle is no longer pending") {
+    Simulation sim(1);
+    EventHandle self;
+    bool pending_inside = true;
+    self = sim.schedule_at(at_ms(2), [&] {
+        pending_inside = self.pending();
+        self.cancel();  // no effect: it is already running
+    });
+    int later = 0;
+    sim.schedule_at(at_ms(3), [&] { ++later; });
+    sim.run();
+    CHECK_FALSE(pending_inside);
+    CHECK(later == 1);
+}

@@ -233,3 +233,20 @@ TEST_CASE("a million entries stream through read and ack behind one stuck entry 
     CHECK(s.length() < 10'100);
     CHECK(s.trimmed() + s.length() == kEntries);
 }
+
+TEST_CASE("a copied stream's groups are its own: acking in the copy leaves the original's PEL alone") {
+    RedisStream original = stream_with(3);
+    original.create_group("g", GroupStart::Beginning);
+    original.create_group("h", GroupStart::Beginning);
+    original.read_new("g", "c", 3, at_s(5));
+    CHECK(original.pending("g").count == 3);  // the original has looked up "g" last
+    RedisStream copy = original;
+    CHECK(copy.ack("g", 1));
+    CHECK(copy.pending("g").count == 2);
+    CHECK(original.pending("g").count == 3);
+    original = copy;
+    CHECK(original.ack("g", 2));
+    CHECK(original.pending("g").count == 1);
+    CHECK(copy.pending("g").count == 2);
+    CHECK(copy.pending("h").count == 0);
+}

@@ -27,3 +27,21 @@ TEST_CASE("computed gauges are evaluated at the scrape instant") {
     CHECK(r.expose(Time::epoch() + Duration::seconds(25))[0].value == 15);
     CHECK(r.expose(Time::epoch() + Duration::seconds(70))[0].value == 60);
 }
+
+TEST_CASE("a page lists counters, gauges and computed gauges together in label order") {
+    Registry r;
+    r.gauge_fn("b_computed", {}, [](Time) { return 2.0; });
+    r.counter("c_total").inc(3);
+    r.gauge("a_gauge").set(1);
+    r.gauge("d_gauge").set(4);
+    r.gauge_fn("e_computed", {}, [](Time) { return 5.0; });
+    r.counter("a_total", {{"x", "y"}}).inc(6);
+    std::vector<std::string> names;
+    std::vector<double> values;
+    for (const auto& s : r.expose(Time::epoch())) {
+        names.emplace_back(s.labels.get("__name__"));
+        values.push_back(s.value);
+    }
+    CHECK(names == std::vector<std::string>{"a_gauge", "a_total", "b_computed", "c_total", "d_gauge", "e_computed"});
+    CHECK(values == std::vector<double>{1, 6, 2, 3, 4, 5});
+}
