@@ -91,9 +91,7 @@ Command setup_check(CLI::App& app) {
     sub->add_flag("--strict", opts->strict, "Alerts that fire without being expected fail the check");
     sub->add_flag("--json", opts->json, "Print the verdicts as JSON");
     sub->add_option("--junit", opts->junit, "Also write JUnit XML to this file (not with --replications)");
-    add_simulation_flags(*sub, opts->simulation);
-    add_replication_flags(*sub, opts->replication);
-    sub->add_option("-o,--output", opts->output, "Write the report (or shard file) to this file instead of stdout");
+    add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
     return {sub, [opts] { return run_check(*opts); }};
 }
 

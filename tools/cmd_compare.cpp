@@ -67,9 +67,7 @@ Command setup_compare(CLI::App& app) {
     sub->add_option("--no-fault", opts->no_fault, "No-fault scenario for false positives (\"\" to skip)")
         ->capture_default_str();
     sub->add_flag("--json", opts->json, "Print JSON (times in seconds)");
-    add_simulation_flags(*sub, opts->simulation);
-    add_replication_flags(*sub, opts->replication);
-    sub->add_option("-o,--output", opts->output, "Write the output (or shard file) to this file instead of stdout");
+    add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
     return {sub, [opts] { return deliver(opts->output, [&] { return compare(*opts); }); }};
 }
 

@@ -60,9 +60,7 @@ Command setup_sweep(CLI::App& app) {
     sub->add_option("--set", opts->sets, "KEY=V1,V2,... (repeatable; the first key varies slowest)")->required();
     sub->add_flag("--csv", opts->csv, "Print CSV (times in seconds)");
     sub->add_flag("--json", opts->json, "Print JSON (times in seconds)")->excludes(sub->get_option("--csv"));
-    add_simulation_flags(*sub, opts->simulation);
-    add_replication_flags(*sub, opts->replication);
-    sub->add_option("-o,--output", opts->output, "Write the output (or shard file) to this file instead of stdout");
+    add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
     return {sub, [opts] { return deliver(opts->output, [&] { return sweep(*opts); }); }};
 }
 

@@ -4,7 +4,8 @@
 
 namespace caracal::tools {
 
-void add_replication_flags(CLI::App& sub, ReplicationFlags& flags) {
+void add_run_flags(CLI::App& sub, SimulationFlags& simulation, ReplicationFlags& flags, std::string& output) {
+    add_simulation_flags(sub, simulation);
     sub.add_option("--replications", flags.replications,
                    "Monte Carlo: runs per case, each with its own scrape and evaluation phases, fault-start "
                    "jitter and traffic noise (derived from --seed, the case and the replication only)");
@@ -12,6 +13,7 @@ void add_replication_flags(CLI::App& sub, ReplicationFlags& flags) {
                    "Run only shard K of N (K from 1) and write a shard file for `caracal-twin merge`");
     sub.add_option("-j,--jobs,--threads", flags.threads, "Runs simulated in parallel (default: one per core)")
         ->check(CLI::PositiveNumber);
+    sub.add_option("-o,--output", output, "Write the output (or shard file) to this file instead of stdout");
 }
 
 analysis::ReplicationPlan replication_plan(const ReplicationFlags& flags, const SimulationFlags& simulation) {

@@ -1,5 +1,6 @@
-// The flags every replicated or shardable command shares (check, compare, sweep): --replications,
-// --shard K/N and --threads, and turning them into the analysis library's plan and options.
+// The flags every replicated or shardable command shares (check, compare, sweep, advise):
+// --replications, --shard K/N and --threads, and turning them into the analysis library's plan
+// and options.
 #pragma once
 
 #include <algorithm>
@@ -20,7 +21,9 @@ struct ReplicationFlags {
     std::string shard;  // "K/N"; empty: the whole run
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 };
-void add_replication_flags(CLI::App& sub, ReplicationFlags& flags);
+// The flags of a replicated or shardable command's run: the simulation flags (--rules, --profile,
+// --seed), the replication flags above, and -o for the output or shard file.
+void add_run_flags(CLI::App& sub, SimulationFlags& simulation, ReplicationFlags& replication, std::string& output);
 
 // Master seed: --seed when given, else 1.
 analysis::ReplicationPlan replication_plan(const ReplicationFlags& flags, const SimulationFlags& simulation);
