@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,7 +19,8 @@ namespace caracal {
 
 namespace {
 
-constexpr const char* kGroup = "audit-ingestor";
+// A std::string: ConsumerControl looks groups up by std::string, RedisStream by string_view.
+const std::string kGroup = "audit-ingestor";
 
 // One stream entry to insert into audit_events.
 struct Write {
@@ -69,6 +71,7 @@ struct AuditService::Impl {
     void drop_trimmed(EntryId id);
     void dead_letter(EntryId id, AuditEventId event);
     void acknowledge(EntryId id);
+    void acknowledge(std::span<const EntryId> ids);
     void sync_mirrors();
     // New entries old enough to process under the group's delay, at most `limit`.
     std::size_t ready_to_read(sim::Time now, std::size_t limit) const;
@@ -84,6 +87,8 @@ struct AuditService::Impl {
     StreamMirror undelivered_dlq;  // DLQ entries not replayed yet
     sim::des::RngStream datastore_errors;
     PendingPayloads pel_events;  // what each pending entry carries
+    std::vector<Delivery> deliveries;  // the latest read, reused: the consumers poll every consumer_poll
+    std::vector<EntryId> written;      // the latest batch's stored entries, reused likewise
     std::map<std::string, std::unique_ptr<AuditPod>> pods;
     TamperSweeper sweeper;
     std::vector<std::pair<ChainSeq, std::uint64_t>> tampered;  // rows changed out of band: original content
@@ -105,12 +110,19 @@ void AuditService::Impl::sync_mirrors() {
 
 std::size_t AuditService::Impl::ready_to_read(sim::Time now, std::size_t limit) const {
     const Duration delay = ctx.consumers.delay(kGroup);
-    std::size_t n = 0;
-    for (EntryId id = std::max(events.last_delivered(kGroup) + 1, events.first_id()); n < limit && id <= events.last_id();
-         ++id, ++n) {
+    const EntryId first = std::max(events.last_delivered(kGroup) + 1, events.first_id());
+    const auto ready = [&](EntryId id) {
         const StreamEntry* e = events.find(id);
-        if (!e || e->produced_at + delay > now) break;
+        return e && e->produced_at + delay <= now;
+    };
+    // Entries are in production order (the clock never goes back): when the last one that fits is
+    // old enough, so are all before it — the usual case, as a delay fault is rare.
+    if (first <= events.last_id()) {
+        const std::size_t fits = std::min<std::size_t>(limit, events.last_id() - first + 1);
+        if (fits > 0 && ready(first + fits - 1)) return fits;
     }
+    std::size_t n = 0;
+    for (EntryId id = first; n < limit && id <= events.last_id() && ready(id); ++id) ++n;
     return n;
 }
 
@@ -123,22 +135,22 @@ void AuditService::Impl::poll(AuditPod& p) {
     if (p.busy || ctx.consumers.paused(kGroup) || !redis_reachable()) return;
     sync_mirrors();
     const sim::Time now = ctx.sim.now();
-    std::vector<Delivery> batch;
     bool full = false;
     if (p.starting) {
         p.starting = false;
-        batch = events.read_pending(kGroup, pod.name, std::numeric_limits<std::size_t>::max(), now);
+        deliveries = events.read_pending(kGroup, pod.name, std::numeric_limits<std::size_t>::max(), now);
     } else {
         const auto limit = static_cast<std::size_t>(cfg.consumer_batch);
         const std::size_t n = ready_to_read(now, limit);
         if (n == 0) return;
-        batch = events.read_new(kGroup, pod.name, n, now);
+        deliveries.clear();
+        events.read_new(kGroup, pod.name, n, now, deliveries);
         unread.take_through(events.last_delivered(kGroup));
-        for (const Delivery& d : batch) pel_events.insert(d.id, d.entry->payload);
-        full = batch.size() == limit;
+        for (const Delivery& d : deliveries) pel_events.insert(d.id, d.entry->payload);
+        full = deliveries.size() == limit;
     }
     p.busy = true;
-    write(p, triage(batch), [this, &p, full](bool ok) {
+    write(p, triage(deliveries), [this, &p, full](bool ok) {
         p.busy = false;
         // A full read means more is waiting: XREADGROUP returns at once instead of blocking.
         if (ok && full) ctx.sim.schedule_after(Duration(), [this, &p] { poll(p); });
@@ -162,6 +174,7 @@ void AuditService::Impl::claim(AuditPod& p) {
 
 std::vector<Write> AuditService::Impl::triage(const std::vector<Delivery>& deliveries) {
     std::vector<Write> out;
+    out.reserve(deliveries.size());
     for (const Delivery& d : deliveries) {
         if (!d.entry) {
             drop_trimmed(d.id);
@@ -195,6 +208,7 @@ void AuditService::Impl::write(AuditPod& p, std::vector<Write> batch, std::funct
 }
 
 void AuditService::Impl::finish_write(AuditPod& p, const std::vector<Write>& batch, bool ok) {
+    written.clear();
     for (const Write& w : batch) {
         // Another delivery of the same entry stored or dead-lettered it meanwhile.
         if (ctx.audit_events.place(w.event) != AuditPlace::Stream) continue;
@@ -207,13 +221,16 @@ void AuditService::Impl::finish_write(AuditPod& p, const std::vector<Write>& bat
         ctx.audit_events.move(w.event, AuditPlace::Stored);
         p.stored->inc();
         ++stored;
-        if (redis_reachable()) acknowledge(w.entry);
+        if (redis_reachable()) written.push_back(w.entry);
     }
+    acknowledge(written);  // one XACK for the batch
 }
 
-void AuditService::Impl::acknowledge(EntryId id) {
-    events.ack(kGroup, id);
-    pel_events.erase(id);
+void AuditService::Impl::acknowledge(EntryId id) { acknowledge(std::span(&id, 1)); }
+
+void AuditService::Impl::acknowledge(std::span<const EntryId> ids) {
+    events.ack(kGroup, ids);
+    for (const EntryId id : ids) pel_events.erase(id);
 }
 
 void AuditService::Impl::drop_trimmed(EntryId id) {

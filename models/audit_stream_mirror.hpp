@@ -8,10 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <vector>
 
+#include "models/contiguous_queue.hpp"
 #include "models/redis_stream.hpp"
 
 namespace caracal {
@@ -33,7 +33,7 @@ public:
     std::uint64_t untracked() const { return untracked_; }
 
 private:
-    std::deque<StreamEntry> entries_;
+    ContiguousQueue<StreamEntry> entries_;
     EntryId next_id_;
     std::uint64_t untracked_ = 0;
 };

@@ -39,29 +39,28 @@ ChainSeq HashChain::append(std::uint64_t content) {
     return r.chain_seq;
 }
 
-std::optional<ChainRow>& HashChain::slot(ChainSeq seq) {
-    if (seq < 1 || seq > last_seq() || !rows_[seq - 1])
-        throw std::out_of_range("hash chain: no row with chain_seq " + std::to_string(seq));
+ChainRow& HashChain::present_row(ChainSeq seq) {
+    if (!row(seq)) throw std::out_of_range("hash chain: no row with chain_seq " + std::to_string(seq));
     return rows_[seq - 1];
 }
 
 void HashChain::tamper(ChainSeq seq, std::uint64_t new_content) {
-    slot(seq)->content = new_content;
+    present_row(seq).content = new_content;
     touched_.insert(seq);
 }
 
 void HashChain::remove(ChainSeq seq) {
-    slot(seq).reset();
+    present_row(seq) = ChainRow{};
     touched_.insert(seq);
     if (newest_present_ != seq) return;
     newest_present_.reset();
     for (ChainSeq s = seq - 1; s >= 1 && !newest_present_; --s)
-        if (rows_[s - 1]) newest_present_ = s;
+        if (row(s)) newest_present_ = s;
 }
 
 const ChainRow* HashChain::row(ChainSeq seq) const {
-    if (seq < 1 || seq > last_seq() || !rows_[seq - 1]) return nullptr;
-    return &*rows_[seq - 1];
+    if (seq < 1 || seq > last_seq() || rows_[seq - 1].chain_seq == 0) return nullptr;
+    return &rows_[seq - 1];
 }
 
 const ChainRow* HashChain::present_before(ChainSeq seq) const {

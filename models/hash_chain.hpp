@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -70,12 +69,14 @@ public:
 private:
     Digest content_hash(std::uint64_t content) const;
     Digest chain_hash(Digest prev_chain_hmac, Digest content_sha256) const;
-    std::optional<ChainRow>& slot(ChainSeq seq);
+    ChainRow& present_row(ChainSeq seq);  // throws std::out_of_range for a deleted or never issued seq
     const ChainRow* present_before(ChainSeq seq) const;  // nullptr: the genesis predecessor
     void check_row(ChainSeq seq, std::vector<ChainViolation>& out) const;
 
     std::uint64_t key_;
-    std::deque<std::optional<ChainRow>> rows_;  // index seq − 1; nullopt once deleted
+    // Index seq − 1. A deleted row keeps its place with chain_seq 0 (issued seqs start at 1), so a
+    // row costs no more than its fields and the rows sit in one block.
+    std::vector<ChainRow> rows_;
     std::optional<ChainSeq> newest_present_;
     std::set<ChainSeq> touched_;  // tampered or deleted, ever
 };

@@ -13,10 +13,4 @@ Endpoint endpoint_of(Service s) {
     return Endpoint::Api;
 }
 
-Link Network::link(Service from, Endpoint to) const {
-    if (auto p = path_.find({from, to}); p != path_.end() && p->second != Link::Up) return p->second;
-    if (auto e = endpoint_.find(to); e != endpoint_.end()) return e->second;
-    return Link::Up;
-}
-
 }  // namespace caracal

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 
+#include "models/contiguous_queue.hpp"
 #include "models/redis_stream.hpp"
 
 namespace caracal {
@@ -24,7 +24,7 @@ public:
 
 private:
     EntryId first_ = 0;  // the id of slots_.front()
-    std::deque<std::optional<std::uint64_t>> slots_;  // ids first_, first_ + 1, ...; gaps empty
+    ContiguousQueue<std::optional<std::uint64_t>> slots_;  // ids first_, first_ + 1, ...; gaps empty
     EntryId last_inserted_ = 0;
     std::size_t held_ = 0;
 };

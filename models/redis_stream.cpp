@@ -28,11 +28,6 @@ EntryId RedisStream::add(Time now, std::uint64_t payload) {
     return id;
 }
 
-const StreamEntry* RedisStream::find(EntryId id) const {
-    if (entries_.empty() || id < entries_.front().id || id > entries_.back().id) return nullptr;
-    return &entries_[id - entries_.front().id];
-}
-
 EntryId RedisStream::first_id() const { return entries_.empty() ? 0 : entries_.front().id; }
 
 void RedisStream::trim() {
@@ -58,7 +53,7 @@ void RedisStream::trim_front(std::size_t n) {
     for (auto& [name, g] : groups_) {
         if (g.last_delivered < last) g.lost += last - std::max(g.last_delivered, first - 1);
     }
-    entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(n));
+    entries_.pop_front(n);
     trimmed_ += n;
 }
 
@@ -92,11 +87,16 @@ std::uint32_t RedisStream::consumer_index(Group& g, std::string_view consumer) {
 }
 
 std::size_t RedisStream::slot_position(const Group& g, EntryId id) {
-    // Entries are usually delivered and acked in id order with consecutive ids, so the slot is
-    // most often exactly `id - first id` places in: check there before searching.
+    // Entries are delivered in id order with consecutive ids and acked slots stay in place, so the
+    // slot is most often exactly `id - first id` places in. Compacting tombstones away breaks that
+    // for the slots before the last gap, but slots delivered since are still `last id - id` places
+    // before the end. Check both places before searching.
     if (g.pel.empty() || id <= g.pel.front().id) return 0;
-    const std::size_t guess = id - g.pel.front().id;
-    if (guess < g.pel.size() && g.pel[guess].id == id) return guess;
+    if (id > g.pel.back().id) return g.pel.size();
+    const std::size_t from_front = id - g.pel.front().id;
+    if (from_front < g.pel.size() && g.pel[from_front].id == id) return from_front;
+    const std::size_t from_back = g.pel.back().id - id;
+    if (from_back < g.pel.size() && g.pel[g.pel.size() - 1 - from_back].id == id) return g.pel.size() - 1 - from_back;
     const auto it = std::lower_bound(g.pel.begin(), g.pel.end(), id, [](const Slot& s, EntryId v) { return s.id < v; });
     return static_cast<std::size_t>(it - g.pel.begin());
 }
@@ -125,13 +125,23 @@ Delivery RedisStream::deliver(Group& g, Slot& slot, std::uint32_t consumer, Time
 
 std::vector<Delivery> RedisStream::read_new(std::string_view group, std::string_view consumer, std::size_t count,
                                             Time now) {
-    Group& g = group_named(group);
-    const std::uint32_t c = consumer_index(g, consumer);
     std::vector<Delivery> out;
-    if (entries_.empty()) return out;
+    read_new(group, consumer, count, now, out);
+    return out;
+}
+
+void RedisStream::read_new(std::string_view group, std::string_view consumer, std::size_t count, Time now,
+                           std::vector<Delivery>& out) {
+    Group& g = group_named(group);
+    if (entries_.empty()) return;
     const EntryId first = std::max(g.last_delivered + 1, first_id());
-    if (first <= last_id()) out.reserve(std::min<std::size_t>(count, last_id() - first + 1));
-    for (EntryId id = first; id <= last_id() && out.size() < count; ++id) {
+    if (first > last_id()) return;
+    // Only now: most polls find nothing new, and a consumer that was never handed anything has
+    // nothing to show in XPENDING.
+    const std::uint32_t c = consumer_index(g, consumer);
+    const EntryId n = std::min<EntryId>(count, last_id() - first + 1);
+    out.reserve(out.size() + n);
+    for (EntryId id = first; id < first + n; ++id) {
         g.pel.push_back(Slot{id, now, 0, c, false});  // ids only grow, so the PEL stays sorted
         ++g.pending;
         ++g.pending_per_consumer[c];
@@ -139,7 +149,6 @@ std::vector<Delivery> RedisStream::read_new(std::string_view group, std::string_
         g.last_delivered = id;
         ++g.entries_read;
     }
-    return out;
 }
 
 std::vector<Delivery> RedisStream::read_pending(std::string_view group, std::string_view consumer,
@@ -159,12 +168,19 @@ std::vector<Delivery> RedisStream::read_pending(std::string_view group, std::str
     return out;
 }
 
-bool RedisStream::ack(std::string_view group, EntryId id) {
+bool RedisStream::ack(std::string_view group, EntryId id) { return ack(group, std::span(&id, 1)) == 1; }
+
+std::size_t RedisStream::ack(std::string_view group, std::span<const EntryId> ids) {
     Group& g = group_named(group);
-    Slot* slot = find_slot(g, id);
-    if (!slot) return false;
-    remove_slot(g, *slot);
-    return true;
+    std::size_t acked = 0;
+    for (const EntryId id : ids) {
+        if (Slot* slot = find_slot(g, id)) {
+            remove_slot(g, *slot);
+            ++acked;
+        }
+    }
+    drop_stale_marks(g);
+    return acked;
 }
 
 void RedisStream::remove_slot(Group& g, Slot& slot) {
@@ -173,11 +189,12 @@ void RedisStream::remove_slot(Group& g, Slot& slot) {
     --g.pending_per_consumer[slot.consumer];
     while (!g.pel.empty() && g.pel.front().acked) g.pel.pop_front();
     while (!g.pel.empty() && g.pel.back().acked) g.pel.pop_back();
-    if (too_sparse(g.pel.size(), g.pending)) std::erase_if(g.pel, [](const Slot& s) { return s.acked; });
-    drop_stale_marks(g);
+    if (too_sparse(g.pel.size(), g.pending)) g.pel.erase_if([](const Slot& s) { return s.acked; });
 }
 
 bool RedisStream::is_current(const Group& g, const DeliveryMark& mark) {
+    // Slots mostly leave the PEL front in delivery order: most stale marks point before it.
+    if (g.pel.empty() || mark.id < g.pel.front().id) return false;
     const Slot* slot = find_slot(g, mark.id);
     return slot && slot->delivery_count == mark.delivery_count;
 }
@@ -185,7 +202,7 @@ bool RedisStream::is_current(const Group& g, const DeliveryMark& mark) {
 void RedisStream::drop_stale_marks(Group& g) {
     while (!g.by_delivery_time.empty() && !is_current(g, g.by_delivery_time.front())) g.by_delivery_time.pop_front();
     if (too_sparse(g.by_delivery_time.size(), g.pending))
-        std::erase_if(g.by_delivery_time, [&g](const DeliveryMark& m) { return !is_current(g, m); });
+        g.by_delivery_time.erase_if([&g](const DeliveryMark& m) { return !is_current(g, m); });
 }
 
 ClaimResult RedisStream::claim_idle(std::string_view group, std::string_view consumer, Duration min_idle,

@@ -8,23 +8,25 @@
 // entry trimmed before a group read it is lost for that group (counted per group); an entry
 // trimmed while in a group's PEL stays pending there, and reading it returns nil.
 //
-// Cost: add, lookup and read_new are O(1) per entry (the stream is a deque indexed by id
-// arithmetic; there is no XDEL); ack and PEL lookups are O(log PEL) (the PEL is a deque sorted by
-// id whose acked slots are tombstones, compacted once they outnumber the live ones); the oldest
-// delivery time is O(1) amortized; read_pending scans the PEL.
+// Cost: add, lookup and read_new are O(1) per entry (the stream is a queue indexed by id
+// arithmetic; there is no XDEL); ack and PEL lookups are O(log PEL), O(1) when ids are delivered
+// and acked in order (the PEL is a queue sorted by id whose acked slots are tombstones, compacted
+// once they outnumber the live ones); the oldest delivery time is O(1) amortized; read_pending
+// scans the PEL.
 //
 // The `now` passed to the calls must not decrease (the DES clock): deliveries are kept in time order.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "models/contiguous_queue.hpp"
 #include "sim/base/time.hpp"
 
 namespace caracal {
@@ -99,7 +101,10 @@ public:
     // XLEN.
     std::size_t length() const { return entries_.size(); }
     // nullptr when the id was trimmed or never added.
-    const StreamEntry* find(EntryId id) const;
+    const StreamEntry* find(EntryId id) const {
+        if (entries_.empty() || id < entries_.front().id || id > entries_.back().id) return nullptr;
+        return &entries_[id - entries_.front().id];
+    }
     EntryId first_id() const;  // 0 when empty
     EntryId last_id() const { return next_id_ - 1; }  // last id ever added; 0 before the first add
     std::uint64_t entries_added() const { return next_id_ - 1; }
@@ -114,12 +119,17 @@ public:
     // std::invalid_argument (NOGROUP), as do all group operations below.
     std::vector<Delivery> read_new(std::string_view group, std::string_view consumer, std::size_t count,
                                    Time now);
+    // The same, appending to `out`: a consumer polling in a loop reuses one buffer.
+    void read_new(std::string_view group, std::string_view consumer, std::size_t count, Time now,
+                  std::vector<Delivery>& out);
     // XREADGROUP ... STREAMS s `0`: the consumer's own pending entries in id order; each existing
     // one gets delivery count + 1 and delivery time `now`; trimmed ones come back with a nil entry.
     std::vector<Delivery> read_pending(std::string_view group, std::string_view consumer, std::size_t count,
                                        Time now);
     // XACK: true if the id was pending (and is not any more).
     bool ack(std::string_view group, EntryId id);
+    // XACK with several ids: how many of them were pending.
+    std::size_t ack(std::string_view group, std::span<const EntryId> ids);
     // XAUTOCLAIM group consumer min_idle cursor COUNT count: scans the PEL from `cursor` (at most
     // 10·count slots, as Redis does); entries idle for at least min_idle move to `consumer` with
     // delivery count + 1 and delivery time `now`.
@@ -162,9 +172,9 @@ private:
         EntryId last_delivered = 0;
         std::uint64_t entries_read = 0;
         std::uint64_t lost = 0;
-        std::deque<Slot> pel;
+        ContiguousQueue<Slot> pel;
         std::size_t pending = 0;
-        std::deque<DeliveryMark> by_delivery_time;
+        ContiguousQueue<DeliveryMark> by_delivery_time;
         std::vector<std::string> consumers;
         std::vector<std::size_t> pending_per_consumer;
     };
@@ -178,8 +188,9 @@ private:
     static Slot* find_slot(Group& g, EntryId id);
     static const Slot* find_slot(const Group& g, EntryId id);
     static bool is_current(const Group& g, const DeliveryMark& mark);
-    // Acks a slot; keeps both PEL ends live and the oldest delivery mark current.
+    // Acks a slot and keeps both PEL ends live; the caller then drops stale marks.
     static void remove_slot(Group& g, Slot& slot);
+    // Keeps the oldest delivery mark current.
     static void drop_stale_marks(Group& g);
     // Hands an existing entry's slot to `consumer` as a new delivery at `now`.
     Delivery deliver(Group& g, Slot& slot, std::uint32_t consumer, Time now);
@@ -187,7 +198,7 @@ private:
     void trim_front(std::size_t n);
 
     StreamTrim trim_;
-    std::deque<StreamEntry> entries_;
+    ContiguousQueue<StreamEntry> entries_;
     EntryId next_id_ = 1;
     std::uint64_t trimmed_ = 0;
     std::map<std::string, Group, std::less<>> groups_;

@@ -2,10 +2,10 @@
 // that could not be published are written here and drained, oldest first, once Redis is back.
 #pragma once
 
-#include <deque>
 #include <string>
 
 #include "models/audit_book.hpp"
+#include "models/contiguous_queue.hpp"
 #include "models/pod.hpp"
 #include "models/redis.hpp"
 #include "sim/des/simulation.hpp"
@@ -36,7 +36,7 @@ private:
     Pod& pod_;
     AuditBook::ProducerIndex producer_;
     double drain_per_tick_;
-    std::deque<AuditEventId> volume_;
+    ContiguousQueue<AuditEventId> volume_;
 };
 
 }  // namespace caracal

@@ -1,5 +1,7 @@
 #include "models/stream_consumer.hpp"
 
+#include <vector>
+
 #include "models/first_tick.hpp"
 
 namespace caracal {
@@ -18,8 +20,13 @@ void StreamConsumer::poll() {
     if (!pod_.running || ctx_.consumers.paused(group_) || !ctx_.redis.reachable(pod_.service)) return;
     RedisStream& s = stream_;
     const sim::Time now = ctx_.sim.now();
-    for (const Delivery& d : s.read_new(group_, pod_.name, kReadCount, now))
-        if (d.entry) held_.push_back(*d.entry);
+    if (s.last_id() != caught_up_to_) {
+        const std::vector<Delivery> read = s.read_new(group_, pod_.name, kReadCount, now);
+        for (const Delivery& d : read)
+            if (d.entry) held_.push_back(*d.entry);
+        // A short read delivered everything up to the stream's last id.
+        if (read.size() < kReadCount) caught_up_to_ = s.last_id();
+    }
     const Duration delay = ctx_.consumers.delay(group_);
     while (!held_.empty() && held_.front().produced_at + delay <= now) {
         handler_(held_.front());

@@ -4,11 +4,11 @@
 // reads nothing. Used for the policy-invalidation and revocation streams.
 #pragma once
 
-#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
 
+#include "models/contiguous_queue.hpp"
 #include "models/pod.hpp"
 #include "models/world_context.hpp"
 
@@ -32,7 +32,10 @@ private:
     RedisStream& stream_;  // looked up once: the consumer polls every second
     std::string group_;
     Handler handler_;
-    std::deque<StreamEntry> held_;  // read, not yet handled (delayed)
+    ContiguousQueue<StreamEntry> held_;  // read, not yet handled (delayed)
+    // The group has read everything up to here: until the stream grows past it, XREADGROUP `>`
+    // returns nothing and the (mostly idle) poll skips it.
+    EntryId caught_up_to_ = 0;
 };
 
 }  // namespace caracal

@@ -27,8 +27,8 @@ void StsService::start(Pod& pod) {
     s.last_sync_ok = ctx_.sim.now();
     s.compile_errors = &pod.metrics.counter("caracal_sts_opa_compile_errors_total");
     s.refresh_errors = &pod.metrics.counter("caracal_sts_provider_refresh_errors_total", {{"provider", kProvider}});
-    for (auto r : {ExchangeResult::Issued, ExchangeResult::DeniedProvider, ExchangeResult::Error})
-        s.exchanges[r] = &pod.metrics.counter("caracal_sts_exchanges_total", {{"result", std::string(result_label(r))}});
+    for (auto r : kExchangeResults)
+        s.exchanges[static_cast<std::size_t>(r)] = &pod.metrics.counter("caracal_sts_exchanges_total", {{"result", std::string(result_label(r))}});
     pod.metrics.gauge_fn("caracal_sts_policy_bundle_age_seconds", {},
                          [&s](sim::Time now) { return (now - s.last_sync_ok).secs(); });
     pod.metrics.gauge_fn("caracal_sts_policy_active_version", {}, [&s](sim::Time) { return double(s.active_version); });
@@ -97,7 +97,7 @@ std::optional<ExchangeResult> StsService::answer(Pod& pod, bool provider_backed,
         r = ExchangeResult::Error;
     else if (provider_backed && (!credential_valid_ || s.breaker.state(ctx_.sim.now()) == CircuitBreaker::State::Open))
         r = ExchangeResult::DeniedProvider;  // provider-backed grants fail closed
-    s.exchanges[r]->inc();
+    s.exchanges[static_cast<std::size_t>(r)]->inc();
     s.emitter->emit();
     return r;
 }

@@ -5,9 +5,9 @@
 // with a replay volume. /ready: Postgres, Redis (documented [older] readiness) — see MODEL.md.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -20,6 +20,8 @@
 namespace caracal {
 
 enum class ExchangeResult { Issued, DeniedProvider, Error };
+inline constexpr std::array<ExchangeResult, 3> kExchangeResults{ExchangeResult::Issued, ExchangeResult::DeniedProvider,
+                                                                ExchangeResult::Error};
 
 class StsService : public ServiceModel {
 public:
@@ -60,7 +62,7 @@ private:
         std::unique_ptr<StreamConsumer> revocations;
         sim::scrape::Registry::Counter* compile_errors = nullptr;
         sim::scrape::Registry::Counter* refresh_errors = nullptr;
-        std::map<ExchangeResult, sim::scrape::Registry::Counter*> exchanges;
+        std::array<sim::scrape::Registry::Counter*, kExchangeResults.size()> exchanges{};  // by ExchangeResult
     };
 
     void sync_policy(Pod& pod);

@@ -89,12 +89,6 @@ struct Group {
     std::vector<double> values;  // quantile
 };
 
-tsdb::Labels group_labels(const tsdb::Labels& metric, const AggregateExpr& e, const std::vector<std::string>& grouping) {
-    if (e.without) return metric.drop(grouping).without_name();
-    if (grouping.empty()) return {};
-    return metric.keep_only(grouping);
-}
-
 std::int64_t topk_count(double k, PosRange pos) {
     // float64(math.MaxInt64) rounds up to 2^63, which Prometheus still accepts.
     if (!(k <= 9223372036854775808.0 && k >= -9223372036854775808.0))
@@ -205,7 +199,8 @@ Value eval_aggregate(Evaluator& ev, const AggregateExpr& e, Time t) {
     std::int64_t k = 0;
     double q = 0;
     std::string value_label;
-    std::vector<std::string> grouping = e.grouping;
+    const std::vector<std::string>* grouping = &e.grouping;
+    std::vector<std::string> grouping_with_value_label;  // count_values by(...) also groups by its label
     if (e.op == AggOp::Topk || e.op == AggOp::Bottomk) {
         k = topk_count(std::get<Scalar>(param).v, e.param->pos);
         if (k < 1) return Vector{};
@@ -215,17 +210,26 @@ Value eval_aggregate(Evaluator& ev, const AggregateExpr& e, Time t) {
         value_label = std::get<String>(param).s;
         if (!is_valid_label_name(value_label))
             throw EvalError(e.param->pos, "invalid label name " + tsdb::quote(value_label));
-        if (!e.without) grouping.push_back(value_label);
+        if (!e.without) {
+            grouping_with_value_label = e.grouping;
+            grouping_with_value_label.push_back(value_label);
+            grouping = &grouping_with_value_label;
+        }
     }
 
+    // by(...) keeps the listed labels, without(...) all others but the metric name.
+    const auto in_group = [&](std::string_view name) {
+        const bool listed = std::find(grouping->begin(), grouping->end(), name) != grouping->end();
+        return e.without ? !listed && name != tsdb::kMetricName : listed;
+    };
     std::vector<Group> groups;
     std::unordered_map<std::uint64_t, std::size_t> index;  // Prometheus also keys groups by hash only
     for (auto& s : input) {
         if (e.op == AggOp::CountValues) s.metric.set(value_label, format_float_plain(s.v));
-        tsdb::Labels labels = group_labels(s.metric, e, grouping);
-        auto [it, inserted] = index.try_emplace(labels.hash(), groups.size());
+        // The group's labels are built only for its first member.
+        auto [it, inserted] = index.try_emplace(s.metric.subset_hash(in_group), groups.size());
         if (inserted)
-            groups.push_back(start_group(e.op, std::move(labels), s));
+            groups.push_back(start_group(e.op, s.metric.subset(in_group), s));
         else
             accumulate(groups[it->second], e.op, s, k);
     }

@@ -64,15 +64,14 @@ bool matches_on(const VectorMatching& m, std::string_view name) {
 }
 
 tsdb::Labels matched_labels(const tsdb::Labels& l, const VectorMatching& m) {
-    tsdb::Labels out;
-    for (const auto& item : l.items())
-        if (matches_on(m, item.name)) out.set(item.name, item.value);
-    return out;
+    return l.subset([&m](std::string_view name) { return matches_on(m, name); });
 }
 
 // The match group's identity. Prometheus 2.42 compares these as strings; a 64-bit hash of the
 // same labels is as good for any realistic input.
-std::uint64_t signature(const tsdb::Labels& l, const VectorMatching& m) { return matched_labels(l, m).hash(); }
+std::uint64_t signature(const tsdb::Labels& l, const VectorMatching& m) {
+    return l.subset_hash([&m](std::string_view name) { return matches_on(m, name); });
+}
 
 tsdb::Labels result_metric(const tsdb::Labels& many, const tsdb::Labels& one, BinOp op, const VectorMatching& m) {
     tsdb::Labels out = drops_metric_name(op) ? many.without_name() : many;

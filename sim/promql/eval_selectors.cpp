@@ -12,8 +12,10 @@ RangeBounds range_bounds(Time t, Duration range, Duration offset) {
 
 Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
     const Time ref = t - vs.offset;
+    const auto ids = storage_.select(vs.matchers);
     Vector out;
-    for (auto id : storage_.select(vs.matchers)) {
+    out.reserve(ids.size());
+    for (auto id : ids) {
         auto s = storage_.instant(id, ref, options_.lookback, options_.ranges);
         if (!s) continue;
         out.push_back(VectorSample{storage_.series(id).labels, s->v, sample_times ? s->t : t});

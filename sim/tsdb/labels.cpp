@@ -6,10 +6,6 @@
 namespace sim::tsdb {
 
 namespace {
-auto find_pos(std::vector<Label>& items, std::string_view name) {
-    return std::lower_bound(items.begin(), items.end(), name,
-                            [](const Label& l, std::string_view n) { return l.name < n; });
-}
 auto find_pos(const std::vector<Label>& items, std::string_view name) {
     return std::lower_bound(items.begin(), items.end(), name,
                             [](const Label& l, std::string_view n) { return l.name < n; });
@@ -19,81 +15,105 @@ bool contains(const std::vector<std::string>& names, std::string_view n) {
 }
 }  // namespace
 
+Labels::Labels(std::vector<Label> items) {
+    if (items.empty()) return;
+    rep_ = std::make_shared<Rep>();
+    rep_->items = std::move(items);
+    rehash();
+}
+
 Labels::Labels(std::initializer_list<Label> labels) {
     for (const auto& l : labels) set(l.name, l.value);
 }
 
 Labels Labels::from_map(const std::map<std::string, std::string>& m) {
-    Labels out;
+    std::vector<Label> items;
     for (const auto& [k, v] : m)
-        if (!v.empty()) out.items_.push_back({k, v});
-    return out;
+        if (!v.empty()) items.push_back({k, v});
+    return Labels(std::move(items));
+}
+
+const std::vector<Label>& Labels::no_items() {
+    static const std::vector<Label> none;
+    return none;
+}
+
+std::vector<Label>& Labels::own_items() {
+    if (!rep_)
+        rep_ = std::make_shared<Rep>();
+    else if (rep_.use_count() > 1)
+        rep_ = std::make_shared<Rep>(*rep_);
+    else
+        forget_derived();
+    return rep_->items;
 }
 
 std::string_view Labels::get(std::string_view name) const {
-    auto it = find_pos(items_, name);
-    if (it != items_.end() && it->name == name) return it->value;
+    const auto& items = this->items();
+    auto it = find_pos(items, name);
+    if (it != items.end() && it->name == name) return it->value;
     return {};
 }
 
 bool Labels::has(std::string_view name) const {
-    auto it = find_pos(items_, name);
-    return it != items_.end() && it->name == name;
+    const auto& items = this->items();
+    auto it = find_pos(items, name);
+    return it != items.end() && it->name == name;
 }
 
 void Labels::set(std::string_view name, std::string_view value) {
-    auto it = find_pos(items_, name);
-    const bool present = it != items_.end() && it->name == name;
-    if (value.empty()) {
-        if (present) items_.erase(it);
-        return;
-    }
-    if (present)
+    const auto& current = items();
+    const auto at = find_pos(current, name);
+    const bool present = at != current.end() && at->name == name;
+    if (present ? at->value == value : value.empty()) return;
+    const auto offset = at - current.begin();
+    auto& items = own_items();
+    const auto it = items.begin() + offset;
+    if (value.empty())
+        items.erase(it);
+    else if (present)
         it->value.assign(value);
     else
-        items_.insert(it, Label{std::string(name), std::string(value)});
+        items.insert(it, Label{std::string(name), std::string(value)});
+    if (items.empty())
+        rep_.reset();
+    else
+        rehash();
 }
 
 void Labels::erase(std::string_view name) { set(name, {}); }
 
+void Labels::forget_derived() {
+    rep_->nameless.reset();
+    rep_->nameless_state.store(0, std::memory_order_relaxed);
+}
+
 Labels Labels::without_name() const {
-    Labels out;
-    out.items_.reserve(items_.size());
-    for (const auto& l : items_)
-        if (l.name != kMetricName) out.items_.push_back(l);
+    if (!has(kMetricName)) return *this;
+    enum : int { kNone, kClaimed, kReady };
+    if (rep_->nameless_state.load(std::memory_order_acquire) == kReady) return Labels(rep_->nameless);
+    Labels out = subset([](std::string_view n) { return n != kMetricName; });
+    // The first thread to claim the memo fills it; a thread that loses the race keeps its own copy.
+    int expected = kNone;
+    if (rep_->nameless_state.compare_exchange_strong(expected, kClaimed, std::memory_order_acq_rel)) {
+        rep_->nameless = out.rep_;
+        rep_->nameless_state.store(kReady, std::memory_order_release);
+    }
     return out;
 }
 
 Labels Labels::keep_only(const std::vector<std::string>& names) const {
-    Labels out;
-    for (const auto& l : items_)
-        if (contains(names, l.name)) out.items_.push_back(l);
-    return out;
+    return subset([&names](std::string_view n) { return contains(names, n); });
 }
 
 Labels Labels::drop(const std::vector<std::string>& names) const {
-    Labels out;
-    for (const auto& l : items_)
-        if (!contains(names, l.name)) out.items_.push_back(l);
-    return out;
+    return subset([&names](std::string_view n) { return !contains(names, n); });
 }
 
-std::uint64_t Labels::hash() const {
-    // FNV-1a with a separator byte that cannot occur in UTF-8 text, as Prometheus does with 0xff.
-    std::uint64_t h = 1469598103934665603ULL;
-    auto mix = [&h](std::string_view s) {
-        for (unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ULL;
-        }
-        h ^= 0xff;
-        h *= 1099511628211ULL;
-    };
-    for (const auto& l : items_) {
-        mix(l.name);
-        mix(l.value);
-    }
-    return h;
+void Labels::rehash() {
+    LabelHasher h;
+    for (const auto& l : rep_->items) h.add(l);
+    rep_->hash = h.value();
 }
 
 namespace {
@@ -166,7 +186,7 @@ std::string Labels::to_string() const {
     std::string out(get(kMetricName));
     out += '{';
     bool first = true;
-    for (const auto& l : items_) {
+    for (const auto& l : items()) {
         if (l.name == kMetricName) continue;
         if (!first) out += ", ";
         first = false;

@@ -79,6 +79,36 @@ TEST_CASE("acking removes an entry from the PEL once; the summary then starts at
     CHECK(s.pending("g").per_consumer.empty());
 }
 
+TEST_CASE("acking several ids at once acks the pending ones and counts them") {
+    RedisStream s = stream_with(5);
+    s.create_group("g", GroupStart::Beginning);
+    s.read_new("g", "c1", 2, at_s(10));
+    s.read_new("g", "c2", 2, at_s(11));
+    CHECK(s.ack("g", std::vector<EntryId>{1, 3, 5, 9}) == 2);  // 5 was never read, 9 never added
+    CHECK(s.pending("g") == PendingSummary{2, 2, 4, at_s(10), {{"c1", 1}, {"c2", 1}}});
+    CHECK(s.ack("g", std::vector<EntryId>{2, 2, 4}) == 2);
+    CHECK(s.pending("g").count == 0);
+    CHECK_FALSE(s.pending("g").oldest_delivery);
+}
+
+TEST_CASE("the oldest delivery stays exact while tombstones behind a stuck entry are compacted") {
+    RedisStream s = stream_with(300);
+    s.create_group("g", GroupStart::Beginning);
+    s.read_new("g", "stuck", 1, at_s(1));
+    for (int i = 0; i < 3; ++i) s.read_new("g", "c", 100, at_s(10 + i));
+    std::vector<EntryId> acked;
+    for (EntryId id = 2; id <= 300; ++id)
+        if (id % 7 != 0) acked.push_back(id);
+    CHECK(s.ack("g", acked) == acked.size());
+    CHECK(s.pending("g").oldest_delivery == at_s(1));
+    CHECK(s.ack("g", 1));
+    CHECK(s.pending("g").oldest_delivery == at_s(10));  // 7, 14, ... from the first read of 100
+    for (EntryId id = 7; id <= 101; id += 7) CHECK(s.ack("g", id));
+    CHECK(s.pending("g").oldest_delivery == at_s(11));
+    CHECK(s.pending("g").min_id == 105);
+    CHECK(s.pending_entries("g", 0, 1) == std::vector<PendingEntry>{{105, "c", at_s(11), 1}});
+}
+
 TEST_CASE("claiming idle entries moves them to the claimer with delivery count + 1 and a fresh delivery time") {
     RedisStream s = stream_with(3);
     s.create_group("g", GroupStart::Beginning);
