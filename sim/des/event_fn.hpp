@@ -54,6 +54,19 @@ public:
 
     explicit operator bool() const { return ops_ != nullptr; }
     void operator()() { ops_->invoke(buf_); }
+    // Runs the callable, then destroys it (also if it throws): how the kernel runs an event. The
+    // callable must not reset this EventFn while it runs.
+    void run_once() {
+        struct Finish {
+            EventFn& fn;
+            const Ops* ops;
+            ~Finish() {
+                if (ops->destroy) ops->destroy(fn.buf_);
+                fn.ops_ = nullptr;
+            }
+        } finish{*this, ops_};
+        finish.ops->invoke(buf_);
+    }
 
     void reset() {
         if (ops_ && ops_->destroy) ops_->destroy(buf_);

@@ -54,6 +54,19 @@ public:
         else
             place(key);
     }
+    // push() without its rare cases: does nothing and returns false when the entry would join the
+    // run or its bucket would have to grow. Free of calls, so that the kernel's inlined filing
+    // path leaves those cases through a tail call and saves no registers on the common one.
+    bool try_push(EventKey key) {
+        if (key.time() <= run_last_) return false;
+        const Position at = position_of(key.time());
+        Bucket& bucket = buckets_[at.bucket];
+        if (bucket.full()) return false;
+        ++size_;
+        bucket.push_back(key);
+        mark_occupied(at);
+        return true;
+    }
 
     // The least entry if its time is at most `end`, else null. Moves the base forward only to
     // times at or before `end`, so anything the caller may schedule afterwards still fits.
@@ -84,16 +97,27 @@ private:
 
     using Bucket = KeyArray;
 
-    // Files `key` (time > run_last_ >= base_) under the highest digit in which its time differs
-    // from base_. Inline: it runs for nearly every event.
-    void place(EventKey key) {
-        const std::uint64_t t = key.time();
+    // Where an entry due at t (> run_last_ >= base_) is filed: under the highest digit in which
+    // t differs from base_.
+    struct Position {
+        unsigned level;
+        std::size_t bucket;  // index in buckets_: level · kDigits + digit
+    };
+    Position position_of(std::uint64_t t) const {
         const auto level = static_cast<unsigned>(63 - std::countl_zero(t ^ base_)) / kDigitBits;
-        const std::size_t digit = (t >> (level * kDigitBits)) & (kDigits - 1);
-        buckets_[level * kDigits + digit].push_back(key);
-        occupied_[level * kWords + digit / 64] |= std::uint64_t{1} << (digit % 64);
-        words_[level] |= std::uint64_t{1} << (digit / 64);
-        occupied_levels_ |= 1u << level;
+        return {level, level * kDigits + ((t >> (level * kDigitBits)) & (kDigits - 1))};
+    }
+    // Sets the bitmap bits of a bucket that has just received an entry.
+    void mark_occupied(Position at) {
+        occupied_[at.bucket / 64] |= std::uint64_t{1} << (at.bucket % 64);
+        words_[at.level] |= std::uint64_t{1} << (at.bucket % kDigits / 64);
+        occupied_levels_ |= 1u << at.level;
+    }
+    // Files `key` (time > run_last_ >= base_) in its bucket. Inline: it runs for nearly every event.
+    void place(EventKey key) {
+        const Position at = position_of(key.time());
+        buckets_[at.bucket].push_back(key);
+        mark_occupied(at);
     }
     // Adds an entry due within the run (or at the base time once the run is exhausted), keeping
     // the run sorted.

@@ -10,6 +10,17 @@ void Kernel::reject(Time t) const {
     throw std::length_error("event sequence numbers exhausted");
 }
 
+detail::EventRecord* Kernel::file_after_growing(Time t, Priority p) {
+    if (t < now_ || offset(t) > kMaxTime || next_seq_ > kMaxSeq) reject(t);
+    records_.grow_if_exhausted();
+    return file(t, p);
+}
+
+detail::EventRecord* Kernel::push_slowly(EventKey key, detail::EventRecord& record) {
+    queue_.push(key);
+    return &record;
+}
+
 void Kernel::run_through(Time end) {
     if (end >= start_) run_events(offset(end));
 }
@@ -29,8 +40,7 @@ void Kernel::run_events(std::uint64_t end_since_start) {
             now_ = start_ + Duration::millis(static_cast<std::int64_t>(key.time()));
             ++events_run_;
             // In place: records never move, even if the callback schedules more events.
-            record.fn();
-            record.fn.reset();
+            record.fn.run_once();
         }
         records_.release(slot);
     }

@@ -17,6 +17,8 @@ class KeyArray {
 public:
     std::uint32_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
+    // The next push_back must grow the array.
+    bool full() const { return size_ == capacity_; }
     EventKey* begin() { return keys_.get(); }
     EventKey* end() { return keys_.get() + size_; }
     const EventKey* begin() const { return keys_.get(); }

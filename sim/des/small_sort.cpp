@@ -8,11 +8,14 @@ namespace sim::des {
 
 namespace {
 
-// Puts a and b in key order. The swap is a masked exchange, not a ternary: compilers turn
-// ternaries on struct members into branches, which is what this file exists to avoid.
+// Puts a and b in key order. The comparison is one 128-bit subtraction (compare, then subtract
+// with borrow) and the swap a masked exchange, not a ternary: compilers turn ternaries on struct
+// members into branches, which is what this file exists to avoid.
 void order(EventKey& a, EventKey& b) {
-    const bool swap = (b.hi < a.hi) | ((b.hi == a.hi) & (b.lo < a.lo));
-    const std::uint64_t mask = std::uint64_t{0} - static_cast<std::uint64_t>(swap);
+    __extension__ using Wide = unsigned __int128;
+    const Wide wide_a = Wide{a.hi} << 64 | a.lo;
+    const Wide wide_b = Wide{b.hi} << 64 | b.lo;
+    const std::uint64_t mask = std::uint64_t{0} - static_cast<std::uint64_t>(wide_b < wide_a);
     const std::uint64_t lo = (a.lo ^ b.lo) & mask;
     const std::uint64_t hi = (a.hi ^ b.hi) & mask;
     a.lo ^= lo;

@@ -31,8 +31,13 @@ public:
     // Slots ever claimed: every slot below this has a record.
     std::uint32_t size() const { return size_; }
 
+    // No released slot to reuse: the next claim() makes a new one.
+    bool exhausted() const { return free_.empty(); }
+    void grow_if_exhausted() {
+        if (free_.empty()) grow();
+    }
     std::uint32_t claim() {
-        if (free_.empty()) return grow();
+        grow_if_exhausted();
         const std::uint32_t slot = free_.back();
         free_.pop_back();
         return slot;
@@ -54,7 +59,8 @@ private:
     };
     using Chunk = std::unique_ptr<Record[], Deleter>;
 
-    [[gnu::noinline]] std::uint32_t grow() {
+    // Makes one more slot, as if it had been released.
+    [[gnu::noinline]] void grow() {
         if (size_ >= max_slots_) throw std::length_error("too many pending events");
         if (size_ % kChunkSize == 0) {
             Record* records = CacheLineAllocator<Record>().allocate(kChunkSize);
@@ -62,7 +68,7 @@ private:
             Chunk chunk(records);
             chunks_.push_back(std::move(chunk));
         }
-        return size_++;
+        free_.push_back(size_++);
     }
 
     std::uint32_t max_slots_;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <memory>
+#include <stdexcept>
 
 #include "sim/des/event_fn.hpp"
 
@@ -37,5 +38,25 @@ TEST_CASE("a capture too large for the inline buffer still runs and is released"
         b.reset();
         CHECK(token.use_count() == 1);
     }
+    CHECK(token.use_count() == 1);
+}
+
+TEST_CASE("run_once runs the callback and then releases its captures, also when it throws") {
+    auto token = std::make_shared<int>(0);
+    EventFn fn([token] { ++*token; });
+    fn.run_once();
+    CHECK(*token == 1);
+    CHECK_FALSE(fn);
+    CHECK(token.use_count() == 1);
+
+    std::array<std::int64_t, 32> big{};  // heap-held: its release is a delete
+    EventFn throwing([token, big] {
+        ++*token;
+        throw std::runtime_error("callback failed");
+    });
+    CHECK(token.use_count() == 2);
+    CHECK_THROWS_AS(throwing.run_once(), std::runtime_error);
+    CHECK(*token == 2);
+    CHECK_FALSE(throwing);
     CHECK(token.use_count() == 1);
 }

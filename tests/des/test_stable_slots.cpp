@@ -43,3 +43,18 @@ TEST_CASE("claiming beyond the slot limit is refused") {
     slots.release(1);
     CHECK(slots.claim() == 1);
 }
+
+TEST_CASE("a table is exhausted until a slot is released, and grow_if_exhausted adds a free slot") {
+    StableSlots<Cell> slots(4);
+    CHECK(slots.exhausted());
+    slots.grow_if_exhausted();
+    CHECK_FALSE(slots.exhausted());
+    CHECK(slots.size() == 1);
+    slots.grow_if_exhausted();  // a free slot exists: nothing to do
+    CHECK(slots.size() == 1);
+    CHECK(slots.claim() == 0);
+    CHECK(slots.exhausted());
+    slots.release(0);
+    CHECK_FALSE(slots.exhausted());
+    CHECK(slots.claim() == 0);
+}
