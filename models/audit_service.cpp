@@ -230,7 +230,7 @@ void AuditService::Impl::acknowledge(EntryId id) { acknowledge(std::span(&id, 1)
 
 void AuditService::Impl::acknowledge(std::span<const EntryId> ids) {
     events.ack(kGroup, ids);
-    for (const EntryId id : ids) pel_events.erase(id);
+    pel_events.erase(ids);
 }
 
 void AuditService::Impl::drop_trimmed(EntryId id) {

@@ -17,7 +17,7 @@ GatewayService::GatewayService(WorldContext& ctx, StsService& sts)
 void GatewayService::start(Pod& pod) {
     const Profile& p = ctx_.profile;
     auto state = std::make_unique<PodState>(
-        CircuitBreakerConfig{static_cast<int>(p.gateway.sts_breaker_failures), p.gateway.sts_breaker_open, 1});
+        *this, CircuitBreakerConfig{static_cast<int>(p.gateway.sts_breaker_failures), p.gateway.sts_breaker_open, 1});
     PodState& s = *state;
     s.last_reload_ok = ctx_.sim.now();
     s.requests = &pod.metrics.counter("caracal_gateway_sts_exchange_requests_total");
@@ -54,7 +54,7 @@ void GatewayService::start(Pod& pod) {
     ctx_.sim.every(period, first_tick(ctx_.sim, pod.name + ".reload", period), [this, pp] {
         if (pp->running) reload_snapshot(*pp);
     });
-    state_[&pod] = std::move(state);
+    state_.add(pod, std::move(state));
 }
 
 ProbeOutcome GatewayService::ready_check(const Pod&, sim::Time) const {
@@ -67,7 +67,7 @@ void GatewayService::handle_request() {
         ++outcomes_.rejected_unready;
         return;
     }
-    PodState& s = *state_.at(pod);
+    PodState& s = state_[*pod];
     s.emitter->emit();  // every request is audited, whatever its outcome
     if (!s.breaker.allow(ctx_.sim.now())) {
         ++outcomes_.denied_circuit;
@@ -92,10 +92,10 @@ void GatewayService::exchange(PodState& s) {
     sim::des::EventHandle timeout = ctx_.sim.schedule_after(
         ctx_.profile.gateway.sts_timeout, [this, sp] { finish_exchange(*sp, false, ExchangeResult::Error); });
     if (sts_pod)
-        sts_.exchange(*sts_pod, provider_backed, [this, sp, timeout](ExchangeResult r) mutable {
+        sts_.exchange(*sts_pod, provider_backed, [sp, timeout](ExchangeResult r) mutable {
             if (!timeout.pending()) return;
             timeout.cancel();
-            finish_exchange(*sp, r != ExchangeResult::Error, r);
+            sp->service->finish_exchange(*sp, r != ExchangeResult::Error, r);
         });
 }
 
@@ -120,7 +120,7 @@ void GatewayService::finish_exchange(PodState& s, bool ok, ExchangeResult r) {
 }
 
 void GatewayService::reload_snapshot(Pod& pod) {
-    PodState& s = *state_.at(&pod);
+    PodState& s = state_[pod];
     if (!ctx_.redis.reachable(pod.service)) {
         ctx_.sim.schedule_after(ctx_.redis.failure_latency(pod.service), [&s] { s.reload_errors->inc(); });
         return;

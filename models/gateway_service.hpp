@@ -7,9 +7,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 
 #include "models/circuit_breaker.hpp"
+#include "models/per_pod.hpp"
 #include "models/replay_volume.hpp"
 #include "models/service_model.hpp"
 #include "models/stream_consumer.hpp"
@@ -37,12 +37,15 @@ public:
         std::uint64_t dispatched_without_exchange = 0;  // invariant: must stay 0
     };
     const Outcomes& outcomes() const { return outcomes_; }
-    const CircuitBreaker& sts_breaker(const Pod& pod) const { return state_.at(&pod)->breaker; }
-    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(&pod)->emitter; }
+    const CircuitBreaker& sts_breaker(const Pod& pod) const { return state_[pod].breaker; }
+    const AuditEmitter& emitter(const Pod& pod) const { return *state_[pod].emitter; }
 
 private:
     struct PodState {
-        explicit PodState(CircuitBreakerConfig c) : breaker(c) {}
+        PodState(GatewayService& owner, CircuitBreakerConfig c) : service(&owner), breaker(c) {}
+        // So that an exchange callback carries only this state and its timeout: with the STS
+        // and Postgres callbacks around it, it must fit the event callback's inline buffer.
+        GatewayService* service;
         CircuitBreaker breaker;
         sim::Time last_reload_ok;
         std::unique_ptr<AuditEmitter> emitter;
@@ -66,8 +69,7 @@ private:
     StsService& sts_;
     std::unique_ptr<Traffic> traffic_;
     sim::des::RngStream rng_;
-    // By pod identity: looked up on every request, never iterated.
-    std::unordered_map<const Pod*, std::unique_ptr<PodState>> state_;
+    PerPod<PodState> state_;
     Outcomes outcomes_;
 };
 

@@ -18,14 +18,16 @@ std::optional<std::uint64_t> PendingPayloads::find(EntryId id) const {
     return slots_[id - first_];
 }
 
-void PendingPayloads::erase(EntryId id) {
-    if (id < first_ || id - first_ >= slots_.size() || !slots_[id - first_]) return;
-    slots_[id - first_].reset();
-    --held_;
-    while (!slots_.empty() && !slots_.front()) {
-        slots_.pop_front();
-        ++first_;
+void PendingPayloads::erase(std::span<const EntryId> ids) {
+    for (const EntryId id : ids) {
+        if (id < first_ || id - first_ >= slots_.size() || !slots_[id - first_]) continue;
+        slots_[id - first_].reset();
+        --held_;
     }
+    std::size_t gone = 0;
+    while (gone < slots_.size() && !slots_[gone]) ++gone;
+    slots_.pop_front(gone);
+    first_ += gone;
 }
 
 }  // namespace caracal

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 
 #include "models/contiguous_queue.hpp"
 #include "models/redis_stream.hpp"
@@ -18,8 +19,9 @@ public:
     // Throws std::logic_error unless `id` is greater than every id inserted before.
     void insert(EntryId id, std::uint64_t payload);
     std::optional<std::uint64_t> find(EntryId id) const;
-    // No effect when the id is not held.
-    void erase(EntryId id);
+    // Ids not held are skipped. A batch (one XACK's ids) trims the window once.
+    void erase(std::span<const EntryId> ids);
+    void erase(EntryId id) { erase(std::span(&id, 1)); }
     std::size_t size() const { return held_; }
 
 private:

@@ -175,18 +175,27 @@ std::size_t RedisStream::ack(std::string_view group, std::span<const EntryId> id
     std::size_t acked = 0;
     for (const EntryId id : ids) {
         if (Slot* slot = find_slot(g, id)) {
-            remove_slot(g, *slot);
+            retire_slot(g, *slot);
             ++acked;
         }
     }
+    drop_tombstones(g);
     drop_stale_marks(g);
     return acked;
 }
 
 void RedisStream::remove_slot(Group& g, Slot& slot) {
+    retire_slot(g, slot);
+    drop_tombstones(g);
+}
+
+void RedisStream::retire_slot(Group& g, Slot& slot) {
     slot.acked = true;
     --g.pending;
     --g.pending_per_consumer[slot.consumer];
+}
+
+void RedisStream::drop_tombstones(Group& g) {
     while (!g.pel.empty() && g.pel.front().acked) g.pel.pop_front();
     while (!g.pel.empty() && g.pel.back().acked) g.pel.pop_back();
     if (too_sparse(g.pel.size(), g.pending)) g.pel.erase_if([](const Slot& s) { return s.acked; });

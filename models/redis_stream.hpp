@@ -190,6 +190,10 @@ private:
     static bool is_current(const Group& g, const DeliveryMark& mark);
     // Acks a slot and keeps both PEL ends live; the caller then drops stale marks.
     static void remove_slot(Group& g, Slot& slot);
+    // Acks a slot, leaving its tombstone in place: a batch of acks tidies the PEL once.
+    static void retire_slot(Group& g, Slot& slot);
+    // Pops the tombstones at both PEL ends and compacts the PEL once it is too sparse.
+    static void drop_tombstones(Group& g);
     // Keeps the oldest delivery mark current.
     static void drop_stale_marks(Group& g);
     // Hands an existing entry's slot to `consumer` as a new delivery at `now`.

@@ -37,10 +37,11 @@ void AuditEmitter::publish(AuditEventId id) {
 }
 
 void AuditEmitter::emit() {
+    const sim::Time now = sim_.now();
     const bool direct = pod_.running && redis_.reachable(pod_.service);
-    const AuditEventId id = book_.produce(producer_, sim_.now(), direct ? AuditPlace::Stream : AuditPlace::Replay);
+    const AuditEventId id = book_.produce(producer_, now, direct ? AuditPlace::Stream : AuditPlace::Replay);
     if (direct)
-        events_.add(sim_.now(), id);
+        events_.add(now, id);
     else
         volume_.push_back(id);
 }

@@ -21,7 +21,7 @@ StsService::StsService(WorldContext& ctx) : ServiceModel(ctx, Service::Sts, stat
 
 void StsService::start(Pod& pod) {
     const Profile& p = ctx_.profile;
-    auto state = std::make_unique<PodState>(CircuitBreakerConfig{static_cast<int>(p.sts.provider_breaker_failures),
+    auto state = std::make_unique<PodState>(*this, pod, CircuitBreakerConfig{static_cast<int>(p.sts.provider_breaker_failures),
                                                                  p.sts.provider_breaker_open, 1});
     PodState& s = *state;
     s.last_sync_ok = ctx_.sim.now();
@@ -50,7 +50,7 @@ void StsService::start(Pod& pod) {
                    [this, pp] {
                        if (pp->running) refresh_provider(*pp);
                    });
-    state_[&pod] = std::move(state);
+    state_.add(pod, std::move(state));
 }
 
 ProbeOutcome StsService::ready_check(const Pod&, sim::Time) const {
@@ -64,7 +64,7 @@ void StsService::sync_policy(Pod& pod) {
     if (distribution_paused_) return;
     ctx_.postgres.query(pod, [this, &pod](bool ok) {
         if (!ok || !pod.running) return;
-        PodState& s = *state_.at(&pod);
+        PodState& s = state_[pod];
         const std::int64_t latest = ctx_.policies.active();
         if (latest != s.active_version) {
             if (!ctx_.policies.compiles(latest)) {
@@ -78,7 +78,7 @@ void StsService::sync_policy(Pod& pod) {
 }
 
 void StsService::refresh_provider(Pod& pod) {
-    PodState& s = *state_.at(&pod);
+    PodState& s = state_[pod];
     const sim::Time now = ctx_.sim.now();
     if (!s.breaker.allow(now)) return;
     if (credential_valid_) {
@@ -89,9 +89,8 @@ void StsService::refresh_provider(Pod& pod) {
     }
 }
 
-std::optional<ExchangeResult> StsService::answer(Pod& pod, bool provider_backed, bool ok) {
-    if (!pod.running) return std::nullopt;
-    PodState& s = *state_.at(&pod);
+std::optional<ExchangeResult> StsService::answer(PodState& s, bool provider_backed, bool ok) {
+    if (!s.pod->running) return std::nullopt;
     ExchangeResult r = ExchangeResult::Issued;
     if (!ok)
         r = ExchangeResult::Error;

@@ -10,9 +10,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <unordered_map>
 
 #include "models/circuit_breaker.hpp"
+#include "models/per_pod.hpp"
 #include "models/replay_volume.hpp"
 #include "models/service_model.hpp"
 #include "models/stream_consumer.hpp"
@@ -32,13 +32,16 @@ public:
 
     // One token exchange on `pod`; `done(ExchangeResult)` runs when the STS answers (never, if
     // the pod stops). A template so that `done` travels inside the Postgres callback itself
-    // instead of in a std::function of its own: every gateway request makes an exchange.
+    // instead of in a std::function of its own: every gateway request makes an exchange. The
+    // callback carries only the pod's state, the flag and `done`, so that with the pool it fits
+    // the event callback's inline buffer when `done` takes at most 24 bytes.
     template <typename Done>
     void exchange(Pod& pod, bool provider_backed, Done done) {
+        PodState* s = &state_[pod];
         ctx_.postgres.query(
             pod,
-            [this, &pod, provider_backed, done = std::move(done)](bool ok) mutable {
-                if (const auto r = answer(pod, provider_backed, ok)) done(*r);
+            [s, provider_backed, done = std::move(done)](bool ok) mutable {
+                if (const auto r = s->service->answer(*s, provider_backed, ok)) done(*r);
             },
             ctx_.profile.sts.exchange_time);
     }
@@ -47,13 +50,15 @@ public:
     void pause_distribution(bool paused) { distribution_paused_ = paused; }
     void set_provider_credential_valid(bool valid) { credential_valid_ = valid; }
 
-    std::int64_t active_policy(const Pod& pod) const { return state_.at(&pod)->active_version; }
-    const CircuitBreaker& provider_breaker(const Pod& pod) const { return state_.at(&pod)->breaker; }
-    const AuditEmitter& emitter(const Pod& pod) const { return *state_.at(&pod)->emitter; }
+    std::int64_t active_policy(const Pod& pod) const { return state_[pod].active_version; }
+    const CircuitBreaker& provider_breaker(const Pod& pod) const { return state_[pod].breaker; }
+    const AuditEmitter& emitter(const Pod& pod) const { return *state_[pod].emitter; }
 
 private:
     struct PodState {
-        explicit PodState(CircuitBreakerConfig c) : breaker(c) {}
+        PodState(StsService& owner, Pod& p, CircuitBreakerConfig c) : service(&owner), pod(&p), breaker(c) {}
+        StsService* service;  // with `pod`, what an exchange callback needs besides this state
+        Pod* pod;
         std::int64_t active_version = 1;
         sim::Time last_sync_ok;
         CircuitBreaker breaker;
@@ -69,10 +74,9 @@ private:
     void refresh_provider(Pod& pod);
     // An exchange's outcome once its Postgres lookup ended with `ok`, counted and audited;
     // nullopt when the pod stopped meanwhile (it never answers).
-    std::optional<ExchangeResult> answer(Pod& pod, bool provider_backed, bool ok);
+    std::optional<ExchangeResult> answer(PodState& s, bool provider_backed, bool ok);
 
-    // By pod identity: looked up on every request, never iterated.
-    std::unordered_map<const Pod*, std::unique_ptr<PodState>> state_;
+    PerPod<PodState> state_;
     bool distribution_paused_ = false;
     bool credential_valid_ = true;
 };
