@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "sim/alerting/alerting_rule.hpp"
 #include "sim/alerting/rule_file.hpp"
@@ -41,8 +44,14 @@ void eval_with_high_m(RuleSet& rules, Time t) {
 }
 
 // A rule file in the temp directory, removed at the end of the test.
+// Named per test and process: ctest runs test cases in parallel processes, which must not write
+// each other's file.
 struct TempRuleFile {
-    std::string path = (std::filesystem::temp_directory_path() / "caracal-rule-clone-test.yml").string();
+    explicit TempRuleFile(const std::string& test)
+        : path((std::filesystem::temp_directory_path() /
+                ("caracal-rule-clone-" + test + "-" + std::to_string(::getpid()) + ".yml"))
+                   .string()) {}
+    std::string path;
     void write(const std::string& text) const { std::ofstream(path) << text; }
     ~TempRuleFile() { std::remove(path.c_str()); }
 };
@@ -88,7 +97,7 @@ TEST_CASE("evaluating a clone leaves the original's alert state alone") {
 }
 
 TEST_CASE("a cached rule file is parsed once per content and every load gets its own alert state") {
-    TempRuleFile file;
+    TempRuleFile file("parsed-once");
     file.write(kRules);
     RuleSet first = load_rule_file_cached(file.path);
     RuleSet second = load_rule_file_cached(file.path);
@@ -100,7 +109,7 @@ TEST_CASE("a cached rule file is parsed once per content and every load gets its
 }
 
 TEST_CASE("a cached rule file that changed on disk is parsed again") {
-    TempRuleFile file;
+    TempRuleFile file("changed");
     file.write(kRules);
     CHECK(load_rule_file_cached(file.path).groups.at(0).rules().at(0)->name() == "m:doubled");
     file.write("groups:\n  - name: g\n    rules:\n      - record: m:tripled\n        expr: m * 3\n");

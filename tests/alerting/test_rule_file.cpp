@@ -1,7 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "sim/alerting/alerting_rule.hpp"
 #include "sim/alerting/recording_rule.hpp"
@@ -216,7 +220,10 @@ TEST_CASE("broken YAML is a positioned error, not a crash") {
 }
 
 TEST_CASE("load_rule_file reads the file and names it in errors") {
-    const std::string path = "/tmp/caracal_test_rule_file.yml";
+    // Unique per process: a second test run on the same machine must not share the file.
+    const std::string path =
+        (std::filesystem::temp_directory_path() / ("caracal-test-rule-file-" + std::to_string(::getpid()) + ".yml"))
+            .string();
     {
         std::ofstream out(path);
         out << kPlain;
