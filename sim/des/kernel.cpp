@@ -11,7 +11,7 @@ void Kernel::reject(Time t) const {
 }
 
 detail::EventRecord* Kernel::file_after_growing(Time t, Priority p) {
-    if (t < now_ || offset(t) > kMaxTime || next_seq_ > kMaxSeq) reject(t);
+    if (refuses(t)) reject(t);
     records_.grow_if_exhausted();
     return file(t, p);
 }

@@ -28,7 +28,7 @@ public:
     // time, no free record, an entry joining the run or a full bucket) leaves through a tail call,
     // so the common path makes no call and saves no registers.
     [[gnu::always_inline]] detail::EventRecord* file(Time t, Priority p) {
-        if (t < now_ || offset(t) > kMaxTime || next_seq_ > kMaxSeq || records_.exhausted()) [[unlikely]]
+        if (refuses(t) || records_.exhausted()) [[unlikely]]
             return file_after_growing(t, p);
         const std::uint32_t slot = records_.claim();
         const std::uint64_t seq = next_seq_++;
@@ -85,6 +85,8 @@ private:
     // Throws the reason file() cannot take an event at t. Out of line: it never happens in a
     // correct run.
     [[noreturn, gnu::noinline, gnu::cold]] void reject(Time t) const;
+    // Whether file() must reject an event at t (reject() says why).
+    bool refuses(Time t) const { return t < now_ || offset(t) > kMaxTime || next_seq_ > kMaxSeq; }
     // file()'s rare cases: rejects t, or makes a record and files the event; pushes a key the
     // queue's fast path did not take.
     [[gnu::noinline]] detail::EventRecord* file_after_growing(Time t, Priority p);
