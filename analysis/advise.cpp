@@ -33,12 +33,12 @@ std::string join(const std::vector<std::string>& items) {
 }  // namespace
 
 std::vector<Case> advise_cases(const std::vector<Scenario>& scenarios, const std::vector<std::string>& alerts,
-                               const std::vector<Duration>& candidates, const RunOptions& base, RulePacks& packs) {
+                               const std::vector<Duration>& candidates, const RunOptions& base) {
     std::vector<Case> cases;
     for (const Duration candidate : candidates) {
         RunOptions run = base;
         for (const auto& alert : alerts) run.rule_overrides.push_back({alert, "for", sim::format_duration(candidate)});
-        for (const auto& s : scenarios) cases.push_back(what_if_case(s.file, s, run, {}, packs));
+        for (const auto& s : scenarios) cases.push_back(what_if_case(s.file, s, run, {}));
     }
     return cases;
 }

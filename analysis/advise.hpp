@@ -24,7 +24,7 @@ namespace caracal::analysis {
 // Candidate-major: for each candidate, the no-fault scenario's case and then every drill's, each
 // with the scenario's file as id so every candidate meets the same draws.
 std::vector<Case> advise_cases(const std::vector<Scenario>& scenarios, const std::vector<std::string>& alerts,
-                               const std::vector<Duration>& candidates, const RunOptions& base, RulePacks& packs);
+                               const std::vector<Duration>& candidates, const RunOptions& base);
 
 // The first advised scenario is the no-fault run, the others the drills.
 struct AdvisedScenario {

@@ -29,11 +29,10 @@ constexpr const char* kNames[] = {"expected alert lost", "detection slower", "ne
 
 }  // namespace
 
-std::vector<Case> compare_cases(const std::vector<Scenario>& scenarios, const RunOptions& a, const RunOptions& b,
-                                RulePacks& packs) {
+std::vector<Case> compare_cases(const std::vector<Scenario>& scenarios, const RunOptions& a, const RunOptions& b) {
     std::vector<Case> cases;
     for (const auto& s : scenarios)
-        for (const RunOptions* pack : {&a, &b}) cases.push_back(what_if_case(s.file, s, *pack, {}, packs));
+        for (const RunOptions* pack : {&a, &b}) cases.push_back(what_if_case(s.file, s, *pack, {}));
     return cases;
 }
 

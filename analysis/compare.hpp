@@ -21,8 +21,7 @@ namespace caracal::analysis {
 
 // An A case and a B case per scenario, sharing the scenario's file as id so both packs meet the
 // same phases, jitter and noise in each replication (the deltas show the rules, not the dice).
-std::vector<Case> compare_cases(const std::vector<Scenario>& scenarios, const RunOptions& a, const RunOptions& b,
-                                RulePacks& packs);
+std::vector<Case> compare_cases(const std::vector<Scenario>& scenarios, const RunOptions& a, const RunOptions& b);
 
 enum class Regression { Lost, Slower, NewFalsePositive };
 std::string_view to_string(Regression r);  // "expected alert lost", "detection slower", "new false positive"

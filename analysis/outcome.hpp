@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "models/drill_check.hpp"
+#include "models/drill/drill_check.hpp"
 #include "sim/base/time.hpp"
 
 namespace caracal::analysis {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "models/scenario_override.hpp"
-#include "models/twin.hpp"
+#include "models/scenario/scenario_override.hpp"
+#include "models/twin/twin.hpp"
 
 namespace caracal::analysis {
 

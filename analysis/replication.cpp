@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analysis/progress.hpp"
-#include "analysis/stable_hash.hpp"
+#include "sim/base/stable_hash.hpp"
 #include "analysis/worker_pool.hpp"
 
 namespace caracal::analysis {
@@ -15,12 +15,7 @@ namespace {
 class DrawStream {
 public:
     explicit DrawStream(std::uint64_t state) : state_(state) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
+    std::uint64_t next() { return sim::splitmix64(state_); }
     // Uniform in [0, range), to the millisecond.
     Duration within(Duration range) { return Duration::millis(static_cast<std::int64_t>(next() % range.ms())); }
 
@@ -29,7 +24,7 @@ private:
 };
 
 DrawStream replication_stream(std::uint64_t master_seed, const std::string& case_id, std::size_t index) {
-    DrawStream mixer(master_seed ^ fnv1a(case_id));
+    DrawStream mixer(master_seed ^ sim::fnv1a64(case_id));
     return DrawStream(mixer.next() + index * 0xD1B54A32D192ED03ULL);
 }
 

@@ -12,9 +12,9 @@
 
 #include "analysis/outcome.hpp"
 #include "analysis/shard.hpp"
-#include "models/drill_check.hpp"
-#include "models/scenario.hpp"
-#include "models/twin.hpp"
+#include "models/drill/drill_check.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/twin/twin.hpp"
 
 namespace caracal::analysis {
 

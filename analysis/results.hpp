@@ -26,9 +26,11 @@ struct Results {
     std::vector<const Outcome*> replications_of(std::size_t case_index) const;
 };
 
-struct CommandOutput {
+// What a command makes of every outcome of its run: the text it prints and whether what it
+// checks held. Built from Results alone, so one run and its merged shards give the same bytes.
+struct Summary {
     std::string text;
-    int exit_status = 0;
+    bool passed = true;
 };
 
 }  // namespace caracal::analysis

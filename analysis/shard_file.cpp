@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/stable_hash.hpp"
+#include "sim/base/stable_hash.hpp"
 #include "sim/base/error.hpp"
 
 namespace caracal::analysis {
@@ -43,8 +43,8 @@ std::string fingerprint(const std::string& command, const nlohmann::ordered_json
                                      {"replications", plan.replications},
                                      {"master_seed", plan.master_seed},
                                      {"cases", cases}};
-    std::uint64_t hash = fnv1a(run.dump());
-    for (const auto& path : input_files) hash = fnv1a(read_bytes(path), fnv1a(path + '\0', hash));
+    std::uint64_t hash = sim::fnv1a64(run.dump());
+    for (const auto& path : input_files) hash = sim::fnv1a64(read_bytes(path), sim::fnv1a64(path + '\0', hash));
     return hex(hash);
 }
 

@@ -3,13 +3,13 @@
 namespace caracal::analysis {
 
 std::vector<Case> sweep_cases(const ScenarioSource& source, const std::vector<std::vector<Setting>>& points,
-                              const RunOptions& base, const CheckOptions& check, RulePacks& packs) {
+                              const RunOptions& base, const CheckOptions& check) {
     std::vector<Case> cases;
     for (const auto& point : points) {
         const WhatIf change = what_if(point, source);
         RunOptions run = base;
         run.rule_overrides.insert(run.rule_overrides.end(), change.rules.begin(), change.rules.end());
-        cases.push_back(what_if_case(source.file(), source.edited(change.scenario), std::move(run), check, packs));
+        cases.push_back(what_if_case(source.file(), source.edited(change.scenario), std::move(run), check));
     }
     return cases;
 }

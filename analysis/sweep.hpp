@@ -20,7 +20,7 @@ namespace caracal::analysis {
 // differences between points come from the parameters. Throws sim::InputError on a bad key or
 // value before anything runs.
 std::vector<Case> sweep_cases(const ScenarioSource& source, const std::vector<std::vector<Setting>>& points,
-                              const RunOptions& base, const CheckOptions& check, RulePacks& packs);
+                              const RunOptions& base, const CheckOptions& check);
 
 struct SweepPoint {
     std::vector<std::string> values;  // one per key

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "sim/alerting/rule_file_cache.hpp"
 #include "sim/base/error.hpp"
 
 namespace caracal::tools {
@@ -42,7 +41,7 @@ CatalogInputs load_catalog(const std::vector<std::string>& files, const Simulati
     CatalogInputs in;
     for (const auto& path : files.empty() ? catalog_files() : files) in.scenarios.push_back(load_scenario(path));
     in.run = run_options(flags);
-    in.rules = alert_rules(sim::alerting::load_rule_file_cached(flags.rules));
+    in.rules = rule_facts(in.run);
     in.docs_file = docs_file;
     if (!docs_file.empty()) in.docs = load_drill_docs(docs_file);
     return in;
@@ -50,8 +49,6 @@ CatalogInputs load_catalog(const std::vector<std::string>& files, const Simulati
 
 CheckOptions check_options(const Scenario& scenario, const CatalogInputs& in, bool strict) {
     CheckOptions options;
-    options.rules = &in.rules;
-    options.lookback = scenario.apply_overrides(in.run.profile).prometheus.lookback_delta;
     options.strict = strict;
     options.docs_given = in.docs.has_value();
     if (in.docs) {

@@ -10,10 +10,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "models/drill_check.hpp"
-#include "models/drill_docs.hpp"
-#include "models/scenario.hpp"
-#include "models/twin.hpp"
+#include "models/drill/drill_check.hpp"
+#include "models/scenario/drill_docs.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/twin/twin.hpp"
 
 namespace caracal::tools {
 
@@ -30,11 +30,12 @@ RunOptions run_options(const SimulationFlags& flags);
 // sorted. Throws sim::InputError when there is none.
 std::vector<std::string> catalog_files();
 
-// Scenarios (the catalog when `files` is empty), run options, the alert rules' facts and the docs.
+// Scenarios (the catalog when `files` is empty), run options, the facts of the rules they run with
+// (loaded now, so bad rules stop a command before any run) and the docs.
 struct CatalogInputs {
     std::vector<Scenario> scenarios;
     RunOptions run;
-    AlertRules rules;
+    sim::alerting::RuleFacts rules;
     std::string docs_file;  // empty: no docs page
     std::optional<DrillDocs> docs;
 };

@@ -9,12 +9,13 @@
 #include "analysis/advise.hpp"
 #include "analysis/job.hpp"
 #include "sim/base/error.hpp"
-#include "tools/advise_report.hpp"
+#include "report/advise_report.hpp"
 #include "tools/catalog.hpp"
-#include "tools/check_report.hpp"
+#include "report/check_report.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
+#include "tools/summaries.hpp"
 
 namespace caracal::tools {
 
@@ -45,7 +46,7 @@ std::vector<Duration> candidate_durations(const std::vector<std::string>& texts)
 }
 
 // The advised alerts with their current `for`: the named ones, or every alert of the pack.
-std::map<std::string, Duration> advised_alerts(const std::vector<std::string>& names, const AlertRules& rules) {
+std::map<std::string, Duration> advised_alerts(const std::vector<std::string>& names, const sim::alerting::RuleFacts& rules) {
     std::map<std::string, Duration> out;
     for (const auto& [name, facts] : rules)
         if (names.empty() || std::find(names.begin(), names.end(), name) != names.end()) out.emplace(name, facts.hold);
@@ -59,13 +60,13 @@ std::map<std::string, Duration> advised_alerts(const std::vector<std::string>& n
 }
 
 analysis::AdvisedScenario advised(const Scenario& s) {
-    analysis::AdvisedScenario out{drill_title(s.name, s.drill, s.variant), s.file, {}};
+    analysis::AdvisedScenario out{report::drill_title(s.name, s.drill, s.variant), s.file, {}};
     for (const auto& group : s.expectations.alerts)
         for (const auto& name : group.names) out.expects.emplace(name, group.label());
     return out;
 }
 
-analysis::CommandOutput advise(const AdviseOptions& opts) {
+analysis::Summary advise(const AdviseOptions& opts) {
     const CatalogInputs in = load_catalog(opts.scenarios, opts.simulation, "");
     const std::vector<Duration> candidates = candidate_durations(opts.candidates);
     const std::map<std::string, Duration> alerts = advised_alerts(opts.alerts, in.rules);
@@ -76,11 +77,10 @@ analysis::CommandOutput advise(const AdviseOptions& opts) {
     std::vector<std::string> names, files = input_files(in, opts.simulation);
     for (const auto& [name, _] : alerts) names.push_back(name);
     files.push_back(opts.no_fault);
-    analysis::RulePacks packs;  // the cases point into it until execute() returns
-    analysis::Job job{kAdviseCommand,
+    analysis::Job job{kAdviseCommand, summary_of(kAdviseCommand),
                       analysis::advise_header(opts.simulation.rules, alerts, candidates, described,
                                               opts.json ? "json" : "text"),
-                      files, analysis::advise_cases(scenarios, names, candidates, in.run, packs),
+                      files, analysis::advise_cases(scenarios, names, candidates, in.run),
                       replication_plan(opts.replication, opts.simulation)};
     return analysis::execute(job, execution_options(opts.replication));
 }

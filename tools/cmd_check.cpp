@@ -9,11 +9,12 @@
 #include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
-#include "tools/check_replications.hpp"
-#include "tools/check_report.hpp"
+#include "report/check_replications.hpp"
+#include "report/check_report.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
+#include "tools/summaries.hpp"
 
 namespace caracal::tools {
 
@@ -32,8 +33,8 @@ struct CheckCommandOptions {
 
 // Runs are independent and deterministic, so they share out over threads; each verdict lands at
 // its scenario's index, keeping the report's order (and bytes) whatever the timing.
-CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
-    CheckReport report;
+report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
+    report::CheckReport report;
     report.drills.resize(in.scenarios.size());
     analysis::for_each_index(in.scenarios.size(), opts.replication.threads, [&](std::size_t i) {
         const Scenario& scenario = in.scenarios[i];
@@ -43,28 +44,28 @@ CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& op
     return report;
 }
 
-analysis::CommandOutput single_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
-    const CheckReport report = check_catalog(in, opts);
+analysis::Summary single_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
+    const report::CheckReport report = check_catalog(in, opts);
     std::ostringstream text;
-    if (opts.json) text << check_json(report).dump(2) << "\n";
-    else print_check_text(text, report);
+    if (opts.json) text << report::check_json(report).dump(2) << "\n";
+    else report::print_check_text(text, report);
     if (!opts.junit.empty()) {
         std::ostringstream junit;
-        write_check_junit(junit, report);
+        report::write_check_junit(junit, report);
         write_file(opts.junit, junit.str());
     }
-    return {text.str(), report.passed() ? kExitPass : kExitFail};
+    return {text.str(), report.passed()};
 }
 
 // A case per scenario, identified by its name: the same drill gets the same replications
 // whichever other scenarios run with it.
-analysis::CommandOutput replicated_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
+analysis::Summary replicated_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
     if (!opts.junit.empty()) throw sim::InputError("--junit", {}, "not available with --replications");
-    analysis::Job job{kCheckCommand, {}, input_files(in, opts.simulation), {},
+    analysis::Job job{kCheckCommand, summary_of(kCheckCommand), {}, input_files(in, opts.simulation), {},
                       replication_plan(opts.replication, opts.simulation)};
     for (const auto& s : in.scenarios) job.cases.push_back({s.name, s, in.run, check_options(s, in, opts.strict)});
     const auto drift = in.docs ? uncovered_drills(*in.docs, in.docs_file, in.scenarios) : std::vector<std::string>{};
-    job.header = replicated_check_header(in.scenarios, drift, opts.json);
+    job.header = report::replicated_check_header(in.scenarios, drift, opts.json);
     return analysis::execute(job, execution_options(opts.replication));
 }
 

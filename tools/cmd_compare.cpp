@@ -9,11 +9,12 @@
 #include "analysis/job.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
-#include "tools/check_report.hpp"
+#include "report/check_report.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
-#include "tools/compare_report.hpp"
+#include "report/compare_report.hpp"
 #include "tools/replication_flags.hpp"
+#include "tools/summaries.hpp"
 
 namespace caracal::tools {
 
@@ -29,22 +30,21 @@ struct CompareOptions {
     std::string output;
 };
 
-analysis::CommandOutput compare(const CompareOptions& opts) {
+analysis::Summary compare(const CompareOptions& opts) {
     const CatalogInputs in = load_catalog(opts.scenarios, opts.simulation, "");
     std::vector<Scenario> scenarios = in.scenarios;
     if (!opts.no_fault.empty()) scenarios.push_back(analysis::load_no_fault_scenario(opts.no_fault));
     std::vector<analysis::ComparedScenario> compared;
     for (const auto& s : scenarios)
-        compared.push_back({drill_title(s.name, s.drill, s.variant), s.file, !opts.no_fault.empty() && s.file == opts.no_fault});
+        compared.push_back({report::drill_title(s.name, s.drill, s.variant), s.file, !opts.no_fault.empty() && s.file == opts.no_fault});
     RunOptions b = in.run;
     b.rules_file = opts.against;
     std::vector<std::string> files = input_files(in, opts.simulation);
     files.push_back(opts.against);
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);
-    analysis::RulePacks packs;  // the cases point into it until execute() returns
-    analysis::Job job{kCompareCommand,
+    analysis::Job job{kCompareCommand, summary_of(kCompareCommand),
                       analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text"),
-                      files, analysis::compare_cases(scenarios, in.run, b, packs),
+                      files, analysis::compare_cases(scenarios, in.run, b),
                       replication_plan(opts.replication, opts.simulation)};
     return analysis::execute(job, execution_options(opts.replication));
 }

@@ -6,9 +6,9 @@
 #include <memory>
 #include <optional>
 
-#include "models/promtool_export.hpp"
-#include "models/scenario.hpp"
-#include "models/twin.hpp"
+#include "models/export/promtool_export.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/twin/twin.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"

@@ -1,7 +1,7 @@
 // `caracal-twin graph`: the deployment's dependency graph as Graphviz DOT.
 #include <iostream>
 
-#include "models/world.hpp"
+#include "models/world/world.hpp"
 #include "tools/command.hpp"
 
 namespace caracal::tools {

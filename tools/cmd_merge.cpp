@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "analysis/shard_file.hpp"
-#include "analysis/summary_registry.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
+#include "tools/summaries.hpp"
 
 namespace caracal::tools {
 
@@ -22,7 +22,7 @@ int run_merge(const MergeOptions& opts) {
         std::vector<analysis::ShardFile> shards;
         for (const auto& path : opts.files) shards.push_back(analysis::read_shard_file(path));
         const analysis::Results results = analysis::merge_shards(shards, opts.files);
-        return analysis::find_summary(results.command)(results);
+        return summary_of(results.command)(results);
     });
 }
 

@@ -13,8 +13,8 @@
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
-#include "tools/report_model.hpp"
-#include "tools/report_writers.hpp"
+#include "report/report_model.hpp"
+#include "report/report_writers.hpp"
 
 namespace caracal::tools {
 
@@ -31,7 +31,7 @@ struct ReportCommandOptions {
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
-ReportProvenance provenance(const CatalogInputs& in, const ReportCommandOptions& opts) {
+report::ReportProvenance provenance(const CatalogInputs& in, const ReportCommandOptions& opts) {
     return {opts.simulation.rules, opts.simulation.profile.empty() ? "built-in defaults" : opts.simulation.profile,
             opts.simulation.seed ? std::to_string(*opts.simulation.seed) : "each scenario's own", in.docs_file,
             CARACAL_TWIN_VERSION};
@@ -39,15 +39,15 @@ ReportProvenance provenance(const CatalogInputs& in, const ReportCommandOptions&
 
 // Each drill is simulated, checked and gathered on its own thread; its run (and series store) is
 // dropped as soon as its report is gathered.
-Report gather_report(const CatalogInputs& in, const RulePack& rules, const ReportCommandOptions& opts) {
-    Report report{provenance(in, opts), {}};
+report::Report gather_report(const CatalogInputs& in, const ReportCommandOptions& opts) {
+    report::Report report{provenance(in, opts), {}};
     report.drills.resize(in.scenarios.size());
     analysis::for_each_index(in.scenarios.size(), opts.jobs, [&](std::size_t i) {
         const Scenario& scenario = in.scenarios[i];
         const CheckOptions check = check_options(scenario, in, false);
         const RunResult result = run(scenario, in.run);
-        report.drills[i] = gather_drill_report(scenario, result, check_drill(scenario, result, check), rules,
-                                               check.documented, check.lookback);
+        report.drills[i] =
+            report::gather_drill_report(scenario, result, check_drill(scenario, result, check), check.documented);
     });
     return report;
 }
@@ -56,11 +56,10 @@ int run_report(ReportCommandOptions opts) {
     try {
         if (opts.docs.empty() && std::filesystem::exists(kDefaultDocs)) opts.docs = kDefaultDocs;
         const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
-        const RulePack rules = rule_pack(sim::alerting::load_rule_file(opts.simulation.rules));
-        const Report report = gather_report(inputs, rules, opts);
+        const report::Report report = gather_report(inputs, opts);
         std::ostringstream text;
-        if (opts.format == "html") write_report_html(text, report);
-        else write_report_markdown(text, report);
+        if (opts.format == "html") report::write_report_html(text, report);
+        else report::write_report_markdown(text, report);
         if (opts.output.empty()) std::cout << text.str();
         else write_file(opts.output, text.str());
         return kExitPass;

@@ -5,13 +5,13 @@
 #include <optional>
 #include <sstream>
 
-#include "models/scenario.hpp"
-#include "models/twin.hpp"
+#include "models/scenario/scenario.hpp"
+#include "models/twin/twin.hpp"
 #include "sim/base/error.hpp"
 #include "sim/promql/parser.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
-#include "tools/run_report.hpp"
+#include "report/run_report.hpp"
 
 namespace caracal::tools {
 
@@ -35,14 +35,14 @@ int run_scenario(const RunCommandOptions& opts) {
         const RunResult result = run(scenario, run_options);
         if (!opts.series.empty()) {
             try {
-                write_series_csv(report, *result.storage, opts.series);
+                report::write_series_csv(report, *result.storage, opts.series);
             } catch (const sim::promql::ParseError& e) {
                 throw sim::InputError("--series", {1, e.pos().start + 1}, e.what());
             }
         } else if (opts.json) {
-            report << run_json(scenario, result).dump(2) << "\n";
+            report << report::run_json(scenario, result).dump(2) << "\n";
         } else {
-            print_run_text(report, scenario, result);
+            report::print_run_text(report, scenario, result);
         }
     } catch (const sim::InputError& e) {
         std::cerr << e.what() << "\n";

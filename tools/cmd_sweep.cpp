@@ -9,11 +9,12 @@
 #include "analysis/sweep.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
-#include "tools/check_report.hpp"
+#include "report/check_report.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
-#include "tools/sweep_report.hpp"
+#include "tools/summaries.hpp"
+#include "report/sweep_report.hpp"
 
 namespace caracal::tools {
 
@@ -29,19 +30,18 @@ struct SweepOptions {
     std::string output;
 };
 
-analysis::CommandOutput sweep(const SweepOptions& opts) {
+analysis::Summary sweep(const SweepOptions& opts) {
     std::vector<analysis::Parameter> parameters;
     for (const auto& s : opts.sets) parameters.push_back(analysis::parse_parameter(s));
     const ScenarioSource source = ScenarioSource::load(opts.scenario);
     const CatalogInputs in = load_catalog({opts.scenario}, opts.simulation, "");
     const Scenario& s = source.scenario();
-    const SweepFormat format = opts.json ? SweepFormat::Json : opts.csv ? SweepFormat::Csv : SweepFormat::Table;
-    analysis::RulePacks packs;  // the cases point into it until execute() returns
-    analysis::Job job{kSweepCommand,
-                      analysis::sweep_header(drill_title(s.name, s.drill, s.variant), s.file, opts.simulation.rules,
-                                             parameters, sweep_format_json(format)),
+    const report::SweepFormat format = opts.json ? report::SweepFormat::Json : opts.csv ? report::SweepFormat::Csv : report::SweepFormat::Table;
+    analysis::Job job{kSweepCommand, summary_of(kSweepCommand),
+                      analysis::sweep_header(report::drill_title(s.name, s.drill, s.variant), s.file, opts.simulation.rules,
+                                             parameters, report::sweep_format_json(format)),
                       input_files(in, opts.simulation),
-                      analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false), packs),
+                      analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false)),
                       replication_plan(opts.replication, opts.simulation)};
     return analysis::execute(job, execution_options(opts.replication));
 }

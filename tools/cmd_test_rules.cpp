@@ -10,10 +10,10 @@
 #include "sim/alerting/unittest_runner.hpp"
 #include "sim/base/error.hpp"
 #include "tools/command.hpp"
-#include "tools/output_json.hpp"
-#include "tools/output_junit.hpp"
-#include "tools/output_timeline.hpp"
-#include "tools/test_rules_report.hpp"
+#include "report/output_json.hpp"
+#include "report/output_junit.hpp"
+#include "report/output_timeline.hpp"
+#include "report/test_rules_report.hpp"
 
 namespace caracal::tools {
 
@@ -28,8 +28,8 @@ struct TestRulesOptions {
     bool prometheus3_ranges = false;
 };
 
-TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options) {
-    TestFileReport report{path, std::nullopt, {}, {}};
+report::TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options) {
+    report::TestFileReport report{path, std::nullopt, {}, {}};
     try {
         const auto file = sim::alerting::load_unittest_file(path);
         for (const auto& p : file.unmatched_patterns) report.warnings.push_back("no file match pattern " + p);
@@ -45,7 +45,7 @@ TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestO
 
 // promtool's layout: the verdict on stdout, failure details on stderr, each followed by a blank
 // line on stdout. A malformed file gets exactly one `file:line:col: message` line instead.
-void print_text(const TestFileReport& r, bool timeline) {
+void print_text(const report::TestFileReport& r, bool timeline) {
     std::cout << "Unit Testing:  " << r.path << "\n" << std::flush;
     for (const auto& w : r.warnings) std::cerr << "  WARNING: " << w << "\n";
     if (r.error) {
@@ -64,8 +64,8 @@ void print_text(const TestFileReport& r, bool timeline) {
     std::cout << "\n";
     if (!timeline) return;
     for (const auto& g : r.result.groups) {
-        std::cout << "Timeline: " << display_name(g) << "\n";
-        print_timeline_table(std::cout, alert_episodes(g.transitions), g.start);
+        std::cout << "Timeline: " << report::display_name(g) << "\n";
+        report::print_timeline_table(std::cout, sim::alerting::alert_episodes(g.transitions), g.start);
         std::cout << "\n";
     }
 }
@@ -86,7 +86,7 @@ int run_test_rules(const TestRulesOptions& opts) {
         options.selected = [filter](const std::string& name) { return re2::RE2::PartialMatch(name, *filter); };
     }
 
-    std::vector<TestFileReport> reports;
+    std::vector<report::TestFileReport> reports;
     for (const auto& path : opts.files) {
         reports.push_back(test_file(path, options));
         if (opts.json) {
@@ -95,10 +95,10 @@ int run_test_rules(const TestRulesOptions& opts) {
             print_text(reports.back(), opts.timeline);
         }
     }
-    if (opts.json) std::cout << test_rules_json(reports).dump(2) << "\n";
+    if (opts.json) std::cout << report::test_rules_json(reports).dump(2) << "\n";
     if (!opts.junit.empty()) {
         std::ofstream out(opts.junit);
-        write_junit(out, reports);
+        report::write_junit(out, reports);
         if (!out) {
             std::cerr << opts.junit << ": cannot write the JUnit report\n";
             return kExitBadInput;

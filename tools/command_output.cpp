@@ -8,12 +8,12 @@
 
 namespace caracal::tools {
 
-int deliver(const std::string& output_file, const std::function<analysis::CommandOutput()>& produce) {
+int deliver(const std::string& output_file, const std::function<analysis::Summary()>& produce) {
     try {
-        const analysis::CommandOutput out = produce();
+        const analysis::Summary out = produce();
         if (output_file.empty()) std::cout << out.text;
         else write_file(output_file, out.text);
-        return out.exit_status;
+        return out.passed ? kExitPass : kExitFail;
     } catch (const sim::InputError& e) {
         std::cerr << e.what() << "\n";
         return kExitBadInput;

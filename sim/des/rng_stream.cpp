@@ -1,6 +1,6 @@
 #include "sim/des/rng_stream.hpp"
 
-#include "sim/des/stable_hash.hpp"
+#include "sim/base/stable_hash.hpp"
 
 namespace sim::des {
 

@@ -1,21 +1,13 @@
 #include "sim/scrape/scrape_phase.hpp"
 
-#include <string_view>
-
-#include "sim/des/stable_hash.hpp"
+#include "sim/base/stable_hash.hpp"
 
 namespace sim::scrape {
 
 Duration default_phase(const tsdb::Labels& target_labels, Duration interval, std::uint64_t jitter_seed) {
-    // 0xff cannot occur in UTF-8 text, so it separates names and values unambiguously.
-    constexpr std::string_view kSep("\xff", 1);
-    std::uint64_t h = des::kFnvOffsetBasis;
-    for (const auto& label : target_labels.items()) {
-        h = des::fnv1a64(label.name, h);
-        h = des::fnv1a64(kSep, h);
-        h = des::fnv1a64(label.value, h);
-        h = des::fnv1a64(kSep, h);
-    }
+    tsdb::LabelHasher hasher(kFnvOffsetBasis);
+    for (const auto& label : target_labels.items()) hasher.add(label);
+    const std::uint64_t h = hasher.value();
     return Duration::millis(static_cast<std::int64_t>((h ^ jitter_seed) % static_cast<std::uint64_t>(interval.ms())));
 }
 

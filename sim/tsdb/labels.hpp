@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/base/stable_hash.hpp"
+
 namespace sim::tsdb {
 
 inline constexpr std::string_view kMetricName = "__name__";
@@ -27,9 +29,13 @@ struct Label {
 };
 
 // FNV-1a over names and values, each followed by a separator byte that cannot occur in UTF-8 text
-// (Prometheus uses 0xff the same way).
+// (Prometheus uses 0xff the same way). The default basis is a digit short of FNV's; it stays, as
+// hash order decides the iteration order of label-keyed tables.
 class LabelHasher {
 public:
+    static constexpr std::uint64_t kDefaultBasis = 1469598103934665603ULL;
+    explicit LabelHasher(std::uint64_t basis = kDefaultBasis) : h_(basis) {}
+
     void add(const Label& l) {
         mix(l.name);
         mix(l.value);
@@ -37,12 +43,9 @@ public:
     std::uint64_t value() const { return h_; }
 
 private:
-    static constexpr std::uint64_t kPrime = 1099511628211ULL;
-    void mix(std::string_view s) {
-        for (unsigned char c : s) h_ = (h_ ^ c) * kPrime;
-        h_ = (h_ ^ 0xff) * kPrime;
-    }
-    std::uint64_t h_ = 1469598103934665603ULL;
+    static constexpr unsigned char kSeparator = 0xff;
+    void mix(std::string_view s) { h_ = fnv1a64(kSeparator, fnv1a64(s, h_)); }
+    std::uint64_t h_;
 };
 
 class Labels {

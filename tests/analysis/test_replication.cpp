@@ -78,10 +78,7 @@ TEST_CASE("units number cases by replication and map back to their case and repl
 }
 
 TEST_CASE("run outcomes are the same for any thread count and whichever shard runs a unit") {
-    const AlertRules rules = alert_rules(sim::alerting::load_rule_file(kDefaultRulesFile));
-    Case c = case_named("provider-short");
-    c.check.rules = &rules;
-    const std::vector<Case> cases{c};
+    const std::vector<Case> cases{case_named("provider-short")};
     const ReplicationPlan plan{3, 5};
     const auto one_thread = analysis::run_units(cases, plan, {{}, 1, false});
     const auto two_threads = analysis::run_units(cases, plan, {{}, 2, false});

@@ -30,31 +30,28 @@ RunOptions base() {
 
 TEST_CASE("sweep cases apply each point's scenario edits and rule overrides, checked against the overridden rules") {
     const ScenarioSource source(kScenario, "s.yaml");
-    RulePacks packs;
     const auto cases = sweep_cases(source, grid({{"rule.CaracalGatewaySTSCircuitOpen.for", {"1m", "7m"}},
                                                   {"scenario.fault_duration", {"2m", "8m"}}}),
-                                   base(), {}, packs);
+                                   base(), {});
     REQUIRE(cases.size() == 4);
     CHECK(cases[1].scenario.fault_duration == Duration::minutes(8));
     CHECK(cases[2].scenario.fault_duration == Duration::minutes(2));
     REQUIRE(cases[3].run.rule_overrides.size() == 1);
     CHECK(cases[3].run.rule_overrides[0].value == "7m");
-    CHECK(cases[0].check.rules->at("CaracalGatewaySTSCircuitOpen").hold == Duration::minutes(1));
-    CHECK(cases[3].check.rules->at("CaracalGatewaySTSCircuitOpen").hold == Duration::minutes(7));
+    CHECK(caracal::rule_facts(cases[0].run).at("CaracalGatewaySTSCircuitOpen").hold == Duration::minutes(1));
+    CHECK(caracal::rule_facts(cases[3].run).at("CaracalGatewaySTSCircuitOpen").hold == Duration::minutes(7));
     for (const auto& c : cases) CHECK(c.id == "s.yaml");
 }
 
-TEST_CASE("a profile point changes the check's lookback with the run's") {
+TEST_CASE("a profile point changes the lookback of the run, which the check reads") {
     const ScenarioSource source(kScenario, "s.yaml");
-    RulePacks packs;
-    const auto cases = sweep_cases(source, grid({{"profile.prometheus.lookback_delta", {"2m"}}}), base(), {}, packs);
-    CHECK(cases[0].check.lookback == Duration::minutes(2));
+    const auto cases = sweep_cases(source, grid({{"profile.prometheus.lookback_delta", {"2m"}}}), base(), {});
+    CHECK(cases[0].scenario.apply_overrides(cases[0].run.profile).prometheus.lookback_delta == Duration::minutes(2));
 }
 
 TEST_CASE("a bad rule override in any point fails before anything runs") {
     const ScenarioSource source(kScenario, "s.yaml");
-    RulePacks packs;
-    CHECK_THROWS_WITH(sweep_cases(source, grid({{"rule.Nope.for", {"1m"}}}), base(), {}, packs),
+    CHECK_THROWS_WITH(sweep_cases(source, grid({{"rule.Nope.for", {"1m"}}}), base(), {}),
                       Catch::Contains("rule.Nope.for: no rule named \"Nope\""));
 }
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "models/audit_service.hpp"
-#include "models/world.hpp"
+#include "models/services/audit_service.hpp"
+#include "models/world/world.hpp"
 
 using namespace caracal;
 

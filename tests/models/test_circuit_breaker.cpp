@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/circuit_breaker.hpp"
+#include "models/platform/circuit_breaker.hpp"
 
 using namespace caracal;
 using State = CircuitBreaker::State;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "models/connection_pool.hpp"
+#include "models/datastores/connection_pool.hpp"
 
 using namespace caracal;
 using sim::des::Simulation;

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "models/contiguous_queue.hpp"
+#include "models/datastores/contiguous_queue.hpp"
 
 using namespace caracal;
 

@@ -2,11 +2,10 @@
 
 #include <functional>
 
-#include "models/drill_check.hpp"
-#include "sim/alerting/rule_file.hpp"
+#include "models/drill/drill_check.hpp"
+#include "sim/promql/parser.hpp"
 
 using caracal::AlertInstance;
-using caracal::AlertRules;
 using caracal::CheckOptions;
 using caracal::DrillVerdict;
 using caracal::Expectations;
@@ -62,15 +61,20 @@ void add_alert(RunResult& r, const std::string& name, Duration pending, std::opt
 
 constexpr std::nullopt_t never = std::nullopt;
 
-AlertRules rules_with(std::initializer_list<std::pair<std::string, Duration>> holds) {
-    AlertRules rules;
-    for (const auto& [name, hold] : holds) rules[name] = {hold, "vector(1)"};
+sim::alerting::RuleFacts rules_with(std::initializer_list<std::pair<std::string, Duration>> holds) {
+    sim::alerting::RuleFacts rules;
+    for (const auto& [name, hold] : holds) {
+        rules[name].hold = hold;
+        rules[name].expr_text = "vector(1)";
+        rules[name].expr = sim::promql::parse("vector(1)");
+    }
     return rules;
 }
 
-DrillVerdict check(const Scenario& s, const RunResult& r, const AlertRules& rules, bool strict = false) {
+// The check reads the rules from the run: a synthetic run carries `rules` as if it had run them.
+DrillVerdict check(const Scenario& s, RunResult& r, const sim::alerting::RuleFacts& rules, bool strict = false) {
+    r.rules = rules;
     CheckOptions o;
-    o.rules = &rules;
     o.strict = strict;
     return caracal::check_drill(s, r, o);
 }
@@ -224,8 +228,8 @@ TEST_CASE("documented alerts and orders the scenario omits are checked and repor
     Scenario s = scenario_expecting("alerts: [A, B, Undocumented]");
     s.drill = "Drill";
     const auto rules = rules_with({{"A", Duration::minutes(1)}, {"B", Duration::minutes(1)}});
+    r.rules = rules;
     CheckOptions o;
-    o.rules = &rules;
     o.docs_given = true;
     o.documented = &docs;
     const auto v = caracal::check_drill(s, r, o);
@@ -248,10 +252,10 @@ TEST_CASE("a simulated drill is checked end to end: detection, fail closed, read
     const Scenario s = caracal::load_scenario(std::string(SOURCE_DIR) + "/tests/fixtures/check/provider-short.yaml");
     caracal::RunOptions run_options;
     run_options.rules_file = std::string(SOURCE_DIR) + "/" + caracal::kDefaultRulesFile;
-    const RunResult r = caracal::run(s, run_options);
-    const AlertRules rules = caracal::alert_rules(sim::alerting::load_rule_file(run_options.rules_file));
-    CHECK(rules.at("CaracalSTSProviderCircuitOpen").hold == Duration::minutes(2));
-    const auto v = check(s, r, rules);
+    RunResult r = caracal::run(s, run_options);
+    CHECK(r.rules.at("CaracalSTSProviderCircuitOpen").hold == Duration::minutes(2));
+    CHECK(caracal::rule_facts(run_options).at("CaracalSTSProviderCircuitOpen").hold == Duration::minutes(2));
+    const auto v = caracal::check_drill(s, r, {});
     INFO(v.behavior.size());
     CHECK(v.baseline.held());
     CHECK(v.baseline.pods == 10);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "models/drill_docs.hpp"
+#include "models/scenario/drill_docs.hpp"
 
 using caracal::DocumentedDrill;
 using caracal::DrillDocs;

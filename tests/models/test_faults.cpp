@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "models/redis.hpp"
+#include "models/datastores/redis.hpp"
 #include "world_fixture.hpp"
 
 using caracal::CircuitBreaker;

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/hash_chain.hpp"
+#include "models/datastores/hash_chain.hpp"
 
 using namespace caracal;
 using Kind = ChainViolation::Kind;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "models/kube_state_metrics.hpp"
+#include "models/kube/kube_state_metrics.hpp"
 
 using namespace caracal;
 

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/pending_payloads.hpp"
+#include "models/datastores/pending_payloads.hpp"
 
 using caracal::PendingPayloads;
 

@@ -3,7 +3,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "models/per_pod.hpp"
+#include "models/kube/per_pod.hpp"
 
 using caracal::PerPod;
 using caracal::Pod;

@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-#include "models/pod_ready_metrics.hpp"
+#include "models/kube/pod_ready_metrics.hpp"
 
 using namespace caracal;
 using sim::des::Simulation;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "models/profile.hpp"
+#include "models/platform/profile.hpp"
 #include "sim/base/error.hpp"
 
 using caracal::Profile;

@@ -3,7 +3,7 @@
 #include <bit>
 #include <cstdint>
 
-#include "models/promtool_export.hpp"
+#include "models/export/promtool_export.hpp"
 #include "sim/alerting/series_notation.hpp"
 #include "sim/tsdb/sample.hpp"
 

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "models/readiness_probe.hpp"
+#include "models/kube/readiness_probe.hpp"
 
 using namespace caracal;
 using sim::des::Simulation;

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "models/redis_stream.hpp"
+#include "models/datastores/redis_stream.hpp"
 
 using namespace caracal;
 

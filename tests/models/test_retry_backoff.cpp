@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "models/retry_backoff.hpp"
+#include "models/platform/retry_backoff.hpp"
 
 using namespace caracal;
 using sim::des::RngStream;

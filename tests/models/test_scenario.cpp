@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "models/scenario.hpp"
+#include "models/scenario/scenario.hpp"
 
 using caracal::parse_scenario_text;
 using sim::Duration;

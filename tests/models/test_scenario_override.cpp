@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "models/scenario_override.hpp"
+#include "models/scenario/scenario_override.hpp"
 #include "sim/base/error.hpp"
 
 using namespace caracal;

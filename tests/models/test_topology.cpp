@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "models/topology.hpp"
+#include "models/platform/topology.hpp"
 
 using namespace caracal;
 using Names = std::vector<std::string>;

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "models/twin.hpp"
+#include "models/twin/twin.hpp"
 #include "sim/alerting/rule_file.hpp"
 
 using caracal::RunOptions;

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "models/fault.hpp"
-#include "models/invariants.hpp"
-#include "models/world.hpp"
+#include "models/faults/fault.hpp"
+#include "models/world/invariants.hpp"
+#include "models/world/world.hpp"
 #include "sim/des/simulation.hpp"
 #include "sim/tsdb/storage.hpp"
 

@@ -1,0 +1,100 @@
+#include "models/scenario/scenario.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "models/platform/yaml_mapping.hpp"
+
+namespace caracal {
+
+namespace {
+
+FaultStep parse_step(const YAML::Node& node, const Scenario& s) {
+    if (!node.IsMap()) throw sim::InputError(s.file, yaml_pos(node), "expected a fault step (a mapping with \"primitive\")");
+    YamlMapping step(node, s.file, "fault step: ");
+    const std::string primitive = step.text("primitive");
+    FaultStep out;
+    out.pos = yaml_pos(node);
+    out.at = step.optional_duration("at").value_or(Duration());
+    if (step.optional_text("duration") == std::optional<std::string>("until_recovered"))
+        out.duration.reset();
+    else
+        out.duration = step.optional_duration("duration").value_or(s.fault_duration);
+    if (out.duration && *out.duration <= Duration()) step.fail("duration", "\"duration\" must be positive");
+    // Recovery actions (a DLQ replay, a roll-forward) may come during the recovery window.
+    if (out.at > s.fault_duration + s.recovery) step.fail("at", "\"at\" lies after the end of the run (fault_duration + recovery)");
+    FaultParams params(primitive, node, s.file);
+    out.fault = parse_fault(primitive, params);
+    return out;
+}
+
+std::vector<ProfileOverride> parse_overrides(YamlMapping& top) {
+    std::vector<ProfileOverride> out;
+    const YAML::Node node = top.child("profile");
+    if (!node) return out;
+    if (!node.IsMap()) top.fail("profile", "expected a mapping of profile key to value");
+    Profile check;
+    for (const auto& kv : node) {
+        if (!kv.second.IsScalar())
+            throw sim::InputError(top.file(), yaml_pos(kv.second), "expected a single value for a profile key");
+        ProfileOverride o{kv.first.as<std::string>(), kv.second.Scalar(), yaml_pos(kv.first)};
+        try {
+            check.set(o.key, o.value);
+        } catch (const std::invalid_argument& e) {
+            throw sim::InputError(top.file(), o.pos, std::string("profile: ") + e.what());
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+}  // namespace
+
+Profile Scenario::apply_overrides(Profile base) const {
+    for (const auto& o : profile) base.set(o.key, o.value);
+    return base;
+}
+
+Scenario parse_scenario_text(const std::string& text, const std::string& file_name) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw sim::InputError(file_name, {e.mark.line + 1, e.mark.column + 1}, e.msg);
+    }
+    if (!root.IsMap()) throw sim::InputError(file_name, yaml_pos(root), "expected a scenario (a mapping with \"name\")");
+    YamlMapping top(root, file_name, "");
+    Scenario s;
+    s.file = file_name;
+    s.name = top.text("name");
+    s.drill = top.optional_text("drill").value_or("");
+    s.variant = top.optional_text("variant").value_or("");
+    s.seed = static_cast<std::uint64_t>(top.optional_count("seed", 0, 2147483647).value_or(1));
+    s.warmup = top.optional_duration("warmup").value_or(s.warmup);
+    s.fault_duration = top.duration("fault_duration");
+    s.recovery = top.optional_duration("recovery").value_or(Duration());
+    if (const YAML::Node traffic = top.child("traffic")) {
+        YamlMapping t(traffic, file_name, "traffic: ");
+        s.traffic_multiplier = t.optional_number("multiplier", 0, 1000).value_or(1);
+        t.finish();
+    }
+    s.profile = parse_overrides(top);
+    if (const YAML::Node faults = top.child("faults")) {
+        if (!faults.IsSequence()) top.fail("faults", "expected a list of fault steps");
+        for (const auto& step : faults) s.faults.push_back(parse_step(step, s));
+    }
+    s.expectations = parse_expectations(top.child("expectations"), file_name);
+    top.finish();
+    return s;
+}
+
+Scenario load_scenario(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw sim::InputError(path, {}, "cannot read the scenario file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_scenario_text(text.str(), path);
+}
+
+}  // namespace caracal

@@ -1,0 +1,157 @@
+#include "models/world/world.hpp"
+
+#include <algorithm>
+
+#include "models/platform/first_tick.hpp"
+
+namespace caracal {
+
+namespace {
+// Container ports from /services/ (fixed per service).
+int port_of(Service s) {
+    switch (s) {
+        case Service::Api: return 3000;
+        case Service::Sts: return 8080;
+        case Service::Gateway: return 8081;
+        case Service::Audit: return 9090;
+        case Service::Coordinator: return 4000;
+    }
+    return 0;
+}
+}  // namespace
+
+World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile)
+    : ctx_(sim, profile),
+      api_(ctx_),
+      sts_(ctx_),
+      gateway_(ctx_, sts_),
+      audit_(ctx_),
+      coordinator_(ctx_),
+      kube_state_metrics_(profile.kubernetes.namespace_name),
+      scraper_(sim, storage, sim::scrape::ScraperOptions{static_cast<std::uint64_t>(profile.prometheus.jitter_seed), {}}) {
+    ctx_.has_ready_endpoints[Endpoint::Sts] = [this] { return !sts_.deployment().ready().empty(); };
+    for (Service s : kServices)
+        for (const auto& pod : service(s).deployment().pods()) {
+            service(s).start(*pod);
+            start_pod(*pod, /*initially_ready=*/true);
+        }
+    sim::scrape::TargetConfig ksm;
+    ksm.job = "kube-state-metrics";
+    ksm.instance = "kube-state-metrics:8080";
+    ksm.interval = profile.prometheus.scrape_interval;
+    ksm.timeout = profile.prometheus.scrape_timeout;
+    scraper_.add_target(ksm, [this](sim::Time now) { return kube_state_metrics(now); });
+}
+
+World::~World() = default;
+
+ServiceModel& World::service(Service s) {
+    switch (s) {
+        case Service::Api: return api_;
+        case Service::Sts: return sts_;
+        case Service::Gateway: return gateway_;
+        case Service::Audit: return audit_;
+        case Service::Coordinator: return coordinator_;
+    }
+    return api_;
+}
+
+const ServiceModel& World::service(Service s) const { return const_cast<World*>(this)->service(s); }
+
+void World::start_pod(Pod& pod, bool initially_ready) {
+    const Profile& p = ctx_.profile;
+    ReadinessProbeConfig probe;
+    probe.initial_delay = first_tick(ctx_.sim, pod.name + ".probe", p.kubernetes.probe_period) - ctx_.sim.now();
+    probe.period = p.kubernetes.probe_period;
+    probe.timeout = p.kubernetes.probe_timeout;
+    probe.failure_threshold = static_cast<int>(p.kubernetes.probe_failure_threshold);
+    probe.success_threshold = static_cast<int>(p.kubernetes.probe_success_threshold);
+    // A pod present at the start of the run has long passed its first probe; a started one has not.
+    probe.initially_ready = initially_ready;
+    if (pod.probe) {
+        auto& past = past_transitions_[pod.name];
+        past.insert(past.end(), pod.probe->transitions().begin(), pod.probe->transitions().end());
+    }
+    ServiceModel& model = service(pod.service);
+    const Pod* pp = &pod;
+    pod.probe = std::make_unique<ReadinessProbe>(ctx_.sim, probe,
+                                                 [&model, pp](sim::Time now) { return model.ready_check(*pp, now); });
+
+    sim::scrape::TargetConfig target;
+    target.job = std::string(name(pod.service));
+    target.instance = pod.name + ":" + std::to_string(port_of(pod.service));
+    target.labels = {{"pod", pod.name}, {"namespace", p.kubernetes.namespace_name}};
+    target.interval = p.prometheus.scrape_interval;
+    target.timeout = p.prometheus.scrape_timeout;
+    Pod* exporter_pod = &pod;
+    targets_[pod.name] = scraper_.add_target(target, [exporter_pod](sim::Time now) {
+        if (!exporter_pod->running) return sim::scrape::ScrapeResult::failure();
+        return sim::scrape::ScrapeResult::success(exporter_pod->metrics.expose(now));
+    });
+}
+
+void World::stop_pod(Pod& pod) {
+    auto it = targets_.find(pod.name);
+    if (it != targets_.end()) {
+        scraper_.remove_target(it->second);
+        targets_.erase(it);
+    }
+}
+
+void World::scale(Service s, int replicas) {
+    for (Pod* pod : service(s).deployment().scale(replicas)) {
+        if (pod->running) {
+            if (!pod->probe) service(s).start(*pod);  // a pod never seen before
+            start_pod(*pod, /*initially_ready=*/false);
+        } else {
+            stop_pod(*pod);
+        }
+    }
+}
+
+sim::scrape::ScrapeResult World::kube_state_metrics(sim::Time now) {
+    // kube-state-metrics lists the pods that exist: a stopped pod's series disappear (and go stale).
+    std::vector<const Pod*> existing;
+    for (Service s : kServices)
+        for (const auto& pod : service(s).deployment().pods())
+            if (pod->running && pod->probe) existing.push_back(pod.get());
+    return kube_state_metrics_.scrape(existing, now);
+}
+
+std::vector<ReadinessChange> World::readiness_changes() const {
+    std::vector<ReadinessChange> out;
+    for (Service s : kServices)
+        for (const auto& pod : service(s).deployment().pods()) {
+            auto add = [&](const ReadinessProbe::Transition& t) { out.push_back({t.at, pod->name, s, t.ready}); };
+            if (auto it = past_transitions_.find(pod->name); it != past_transitions_.end())
+                for (const auto& t : it->second) add(t);
+            if (pod->probe)
+                for (const auto& t : pod->probe->transitions()) add(t);
+        }
+    std::stable_sort(out.begin(), out.end(), [](const ReadinessChange& a, const ReadinessChange& b) { return a.at < b.at; });
+    return out;
+}
+
+Topology World::topology() {
+    Topology t;
+    for (Service s : kServices) t.add_component(std::string(name(s)), ComponentKind::Service);
+    t.add_component("postgres", ComponentKind::Datastore);
+    t.add_component("redis", ComponentKind::Datastore);
+    t.add_component("provider", ComponentKind::Datastore);
+    // Hard: the service's /ready checks it. Soft: the service degrades without it.
+    t.add_dependency("api", "postgres", DependencyKind::Hard);
+    t.add_dependency("api", "redis", DependencyKind::Hard);
+    t.add_dependency("sts", "postgres", DependencyKind::Hard);
+    t.add_dependency("sts", "redis", DependencyKind::Hard);
+    t.add_dependency("sts", "provider", DependencyKind::Soft);
+    t.add_dependency("gateway", "postgres", DependencyKind::Hard);
+    t.add_dependency("gateway", "sts", DependencyKind::Hard);
+    t.add_dependency("gateway", "redis", DependencyKind::Soft);
+    t.add_dependency("audit", "postgres", DependencyKind::Hard);
+    t.add_dependency("audit", "redis", DependencyKind::Hard);
+    t.add_dependency("coordinator", "postgres", DependencyKind::Hard);
+    t.add_dependency("coordinator", "redis", DependencyKind::Hard);
+    return t;
+}
+
+}  // namespace caracal

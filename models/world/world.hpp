@@ -1,0 +1,75 @@
+// Caracal as one simulated deployment: the five services on the shared datastores, each pod
+// scraped by Prometheus, each pod's readiness probed by the kubelet and exported through
+// kube-state-metrics. Faults act on it through the methods below and through the services.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/services/api_service.hpp"
+#include "models/services/audit_service.hpp"
+#include "models/services/coordinator_service.hpp"
+#include "models/services/gateway_service.hpp"
+#include "models/kube/kube_state_metrics.hpp"
+#include "models/services/sts_service.hpp"
+#include "models/platform/topology.hpp"
+#include "models/services/world_context.hpp"
+#include "sim/scrape/scraper.hpp"
+#include "sim/tsdb/storage.hpp"
+
+namespace caracal {
+
+struct ReadinessChange {
+    sim::Time at;
+    std::string pod;
+    Service service;
+    bool ready = false;
+};
+
+class World {
+public:
+    World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile);
+    ~World();
+    World(const World&) = delete;
+    World& operator=(const World&) = delete;
+
+    WorldContext& ctx() { return ctx_; }
+    const WorldContext& ctx() const { return ctx_; }
+    ApiService& api() { return api_; }
+    StsService& sts() { return sts_; }
+    GatewayService& gateway() { return gateway_; }
+    AuditService& audit() { return audit_; }
+    CoordinatorService& coordinator() { return coordinator_; }
+    ServiceModel& service(Service s);
+    const ServiceModel& service(Service s) const;
+
+    // Scales a service's pods: stopped pods stop serving and disappear from scraping and from
+    // kube-state-metrics; started pods come back with fresh probes and targets.
+    void scale(Service s, int replicas);
+
+    // Every pod's readiness transitions, in time order (initial readiness included).
+    std::vector<ReadinessChange> readiness_changes() const;
+    // The static dependency graph (hard edges: /ready checks; soft: degraded without).
+    static Topology topology();
+
+private:
+    void start_pod(Pod& pod, bool initially_ready);
+    void stop_pod(Pod& pod);
+    sim::scrape::ScrapeResult kube_state_metrics(sim::Time now);
+
+    WorldContext ctx_;
+    ApiService api_;
+    StsService sts_;
+    GatewayService gateway_;
+    AuditService audit_;
+    CoordinatorService coordinator_;
+    KubeStateMetrics kube_state_metrics_;
+    sim::scrape::Scraper scraper_;
+    std::map<std::string, sim::scrape::TargetId> targets_;
+    std::map<std::string, std::vector<ReadinessProbe::Transition>> past_transitions_;  // of replaced probes
+};
+
+}  // namespace caracal

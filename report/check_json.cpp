@@ -1,0 +1,104 @@
+// `caracal-twin check --json`.
+#include "report/check_report.hpp"
+
+namespace caracal::report {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json seconds(const std::optional<Duration>& d) {
+    if (!d) return nullptr;
+    return d->secs();
+}
+
+Json sighting(const AlertSighting& s) { return {{"alert", s.alert}, {"labels", s.labels}, {"at_seconds", s.at.secs()}}; }
+
+Json sightings(const std::vector<AlertSighting>& list) {
+    Json out = Json::array();
+    for (const auto& s : list) out.push_back(sighting(s));
+    return out;
+}
+
+std::string source(Source s) { return s == Source::Docs ? "docs" : "scenario"; }
+
+Json alert_json(const AlertVerdict& a) {
+    Json j{{"expected", a.expected.label()}, {"any_of", a.expected.names}, {"source", source(a.source)}, {"held", a.held()}};
+    if (const auto& d = a.detection) {
+        j["detection"] = {{"fired", sighting(d->fired)},
+                          {"ttd_seconds", d->fired.at.secs()},
+                          {"onset_seconds", d->onset.secs()},
+                          {"for_seconds", d->hold.secs()},
+                          {"phase_seconds", d->quantisation.secs()},
+                          {"during_fault", d->during_fault}};
+    } else {
+        j["detection"] = nullptr;
+    }
+    j["pending"] = a.pending ? sighting(*a.pending) : Json(nullptr);
+    j["missing_rules"] = a.missing_rules;
+    return j;
+}
+
+Json order_json(const OrderVerdict& o) {
+    return {{"earlier", o.expected.earlier},   {"later", o.expected.later},
+            {"source", source(o.source)},      {"held", o.held()},
+            {"earlier_seconds", seconds(o.earlier_at)}, {"later_seconds", seconds(o.later_at)}};
+}
+
+Json drill_json(const DrillVerdict& v) {
+    Json j;
+    j["scenario"] = v.scenario;
+    j["file"] = v.file;
+    j["drill"] = v.drill;
+    j["variant"] = v.variant;
+    j["seed"] = v.seed;
+    j["fault_seconds"] = v.fault_duration.secs();
+    j["recovery_seconds"] = v.recovery_window.secs();
+    j["passed"] = v.passed();
+    j["baseline"] = {{"held", v.baseline.held()},
+                     {"pods", v.baseline.pods},
+                     {"firing", sightings(v.baseline.firing)},
+                     {"pending", sightings(v.baseline.pending)},
+                     {"unready_pods", v.baseline.unready_pods}};
+    Json alerts = Json::array();
+    for (const auto& a : v.alerts) alerts.push_back(alert_json(a));
+    j["alerts"] = alerts;
+    Json order = Json::array();
+    for (const auto& o : v.order) order.push_back(order_json(o));
+    j["order"] = order;
+    Json behavior = Json::array();
+    for (const auto& b : v.behavior) behavior.push_back({{"name", b.name}, {"held", b.held}, {"detail", b.detail}});
+    j["behavior"] = behavior;
+    Json invariants = Json::array();
+    for (const auto& c : v.invariants)
+        invariants.push_back({{"name", c.name}, {"verdict", std::string(to_string(c.verdict))}, {"detail", c.detail}});
+    j["invariants"] = invariants;
+    j["rule_errors"] = v.rule_errors;
+    Json alert_ttr = Json::array();
+    for (const auto& a : v.alert_recovery) alert_ttr.push_back({{"alert", a.alert}, {"ttr_seconds", seconds(a.ttr)}});
+    Json conditions = Json::array();
+    for (const auto& r : v.recovery)
+        conditions.push_back({{"condition", std::string(to_string(r.condition))},
+                              {"required", r.required},
+                              {"held", r.held()},
+                              {"ttr_seconds", seconds(r.ttr)},
+                              {"detail", r.detail}});
+    j["recovery"] = {{"alerts", alert_ttr}, {"conditions", conditions}, {"green_baseline_ttr_seconds", seconds(v.green_ttr)}};
+    j["unexpected"] = sightings(v.unexpected);
+    j["drift"] = v.drift;
+    return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json check_json(const CheckReport& report) {
+    Json doc;
+    doc["passed"] = report.passed();
+    Json drills = Json::array();
+    for (const auto& v : report.drills) drills.push_back(drill_json(v));
+    doc["scenarios"] = drills;
+    doc["docs_drift"] = report.docs_drift;
+    return doc;
+}
+
+}  // namespace caracal::report

@@ -1,0 +1,43 @@
+// Writers for `caracal-twin check`: the terminal blocks, the JSON document and JUnit XML, all over
+// the same verdicts. Detection times read from injection, recovery times (TTR) from the fault end.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "models/drill/drill_check.hpp"
+
+namespace caracal::report {
+
+struct CheckReport {
+    std::vector<DrillVerdict> drills;      // in the order the scenarios were given
+    std::vector<std::string> docs_drift;   // documented drills without a scenario
+    bool passed() const;
+};
+
+// One verdict line of a drill: a pass or failure of an expectation, or a note (reported, not
+// asserted: pending alerts in the baseline, TTRs, unexpected alerts without --strict).
+enum class ItemStatus { Pass, Fail, Note };
+struct CheckItem {
+    std::string name;
+    ItemStatus status = ItemStatus::Pass;
+    std::string detail;
+};
+std::vector<CheckItem> check_items(const DrillVerdict& verdict);
+
+// `+MM:SS` (`-MM:SS` when negative).
+std::string format_offset(Duration d);
+// "Redis outage [unavailable]", or the scenario's name when it names no drill.
+std::string drill_title(const DrillVerdict& verdict);
+std::string drill_title(const std::string& scenario, const std::string& drill, const std::string& variant);
+
+void print_check_text(std::ostream& out, const CheckReport& report);
+// Keys in a fixed order, times in seconds: the same inputs and seed give the same bytes.
+nlohmann::ordered_json check_json(const CheckReport& report);
+// A testsuite per drill (variant), a testcase per expectation; docs drift is its own testsuite.
+void write_check_junit(std::ostream& out, const CheckReport& report);
+
+}  // namespace caracal::report

@@ -1,0 +1,45 @@
+// The terminal report of `caracal-twin check`: one block per drill (variant), a verdict line per
+// expectation, then the catalog's docs drift and a summary.
+#include <algorithm>
+
+#include "report/check_report.hpp"
+
+namespace caracal::report {
+
+namespace {
+
+const char* mark(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::Pass: return "✓";
+        case ItemStatus::Fail: return "✗";
+        case ItemStatus::Note: return "·";
+    }
+    return "?";
+}
+
+void print_drill(std::ostream& out, const DrillVerdict& v) {
+    out << drill_title(v) << " — " << v.file << " (seed " << v.seed << ", fault " << sim::format_duration(v.fault_duration)
+        << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (v.passed() ? "PASS" : "FAIL") << "\n";
+    for (const auto& item : check_items(v)) out << "  " << mark(item.status) << " " << item.name << ": " << item.detail << "\n";
+}
+
+}  // namespace
+
+void print_check_text(std::ostream& out, const CheckReport& report) {
+    out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
+    for (const auto& v : report.drills) {
+        print_drill(out, v);
+        out << "\n";
+    }
+    if (!report.docs_drift.empty()) {
+        out << "Docs drift\n";
+        for (const auto& d : report.docs_drift) out << "  " << mark(ItemStatus::Fail) << " " << d << "\n";
+        out << "\n";
+    }
+    const auto passed = std::count_if(report.drills.begin(), report.drills.end(), [](const DrillVerdict& v) { return v.passed(); });
+    out << passed << " of " << report.drills.size() << " scenario(s) passed";
+    if (!report.docs_drift.empty()) out << "; " << report.docs_drift.size() << " documented drill(s) without a scenario";
+    out << ": " << (report.passed() ? "PASS" : "FAIL") << "\n";
+}
+
+}  // namespace caracal::report
