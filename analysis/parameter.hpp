@@ -2,9 +2,9 @@
 //   scenario.<field>      a top-level scenario field: fault_duration, warmup, recovery, seed,
 //                         traffic.multiplier
 //   faults.<N>.<field>    fault step N (from 0): at, duration, or a parameter of its primitive
-//   profile.<key>         a deployment profile key (models/profile.hpp)
+//   profile.<key>         a deployment profile key (models/platform/profile.hpp)
 //   rule.<name>.<field>   an alert rule's for, keep_firing_for or threshold
-// The scenario and profile keys become edits of the scenario file (models/scenario_override.hpp),
+// The scenario and profile keys become edits of the scenario file (models/scenario/scenario_override.hpp),
 // the rule keys rule overrides (sim/alerting/rule_override.hpp); both validate the values.
 #pragma once
 

@@ -7,7 +7,6 @@
 #include <memory>
 
 #include "analysis/advise.hpp"
-#include "analysis/job.hpp"
 #include "sim/base/error.hpp"
 #include "report/advise_report.hpp"
 #include "tools/catalog.hpp"
@@ -77,12 +76,9 @@ analysis::Summary advise(const AdviseOptions& opts) {
     std::vector<std::string> names, files = input_files(in, opts.simulation);
     for (const auto& [name, _] : alerts) names.push_back(name);
     files.push_back(opts.no_fault);
-    analysis::Job job{kAdviseCommand, summary_of(kAdviseCommand),
-                      analysis::advise_header(opts.simulation.rules, alerts, candidates, described,
-                                              opts.json ? "json" : "text"),
-                      files, analysis::advise_cases(scenarios, names, candidates, in.run),
-                      replication_plan(opts.replication, opts.simulation)};
-    return analysis::execute(job, execution_options(opts.replication));
+    auto header = analysis::advise_header(opts.simulation.rules, alerts, candidates, described, opts.json ? "json" : "text");
+    auto cases = analysis::advise_cases(scenarios, names, candidates, in.run);
+    return run_shardable(kAdviseCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 
 Command setup_advise(CLI::App& app) {

@@ -1,11 +1,10 @@
 // `caracal-twin check [SCENARIO...]`: the drill catalog against its expectations and, with
-// --docs, the documentation page (DESIGN.md §7). Exit 0 when everything holds, 1 when any
+// --docs, the documentation page. Exit 0 when everything holds, 1 when any
 // expectation failed or the docs drifted, 2 on bad input. With --replications N, Monte Carlo
-// statistics per drill and alert instead (tools/check_replications.hpp), shardable with --shard.
+// statistics per drill and alert instead (report/check_replications.hpp), shardable with --shard.
 #include <memory>
 #include <sstream>
 
-#include "analysis/job.hpp"
 #include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
@@ -61,12 +60,13 @@ analysis::Summary single_check(const CatalogInputs& in, const CheckCommandOption
 // whichever other scenarios run with it.
 analysis::Summary replicated_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
     if (!opts.junit.empty()) throw sim::InputError("--junit", {}, "not available with --replications");
-    analysis::Job job{kCheckCommand, summary_of(kCheckCommand), {}, input_files(in, opts.simulation), {},
-                      replication_plan(opts.replication, opts.simulation)};
-    for (const auto& s : in.scenarios) job.cases.push_back({s.name, s, in.run, check_options(s, in, opts.strict)});
+    auto files = input_files(in, opts.simulation);
+    std::vector<analysis::Case> cases;
+    for (const auto& s : in.scenarios) cases.push_back({s.name, s, in.run, check_options(s, in, opts.strict)});
     const auto drift = in.docs ? uncovered_drills(*in.docs, in.docs_file, in.scenarios) : std::vector<std::string>{};
-    job.header = report::replicated_check_header(in.scenarios, drift, opts.json);
-    return analysis::execute(job, execution_options(opts.replication));
+    auto header = report::replicated_check_header(in.scenarios, drift, opts.json);
+    return run_shardable(kCheckCommand, std::move(header), std::move(files), std::move(cases), opts.replication,
+                         opts.simulation);
 }
 
 int run_check(const CheckCommandOptions& opts) {

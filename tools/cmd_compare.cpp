@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "analysis/compare.hpp"
-#include "analysis/job.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
@@ -42,11 +41,9 @@ analysis::Summary compare(const CompareOptions& opts) {
     std::vector<std::string> files = input_files(in, opts.simulation);
     files.push_back(opts.against);
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);
-    analysis::Job job{kCompareCommand, summary_of(kCompareCommand),
-                      analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text"),
-                      files, analysis::compare_cases(scenarios, in.run, b),
-                      replication_plan(opts.replication, opts.simulation)};
-    return analysis::execute(job, execution_options(opts.replication));
+    auto header = analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text");
+    auto cases = analysis::compare_cases(scenarios, in.run, b);
+    return run_shardable(kCompareCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 
 Command setup_compare(CLI::App& app) {

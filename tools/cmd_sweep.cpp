@@ -5,7 +5,6 @@
 // ones) before anything runs.
 #include <memory>
 
-#include "analysis/job.hpp"
 #include "analysis/sweep.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
@@ -37,13 +36,12 @@ analysis::Summary sweep(const SweepOptions& opts) {
     const CatalogInputs in = load_catalog({opts.scenario}, opts.simulation, "");
     const Scenario& s = source.scenario();
     const report::SweepFormat format = opts.json ? report::SweepFormat::Json : opts.csv ? report::SweepFormat::Csv : report::SweepFormat::Table;
-    analysis::Job job{kSweepCommand, summary_of(kSweepCommand),
-                      analysis::sweep_header(report::drill_title(s.name, s.drill, s.variant), s.file, opts.simulation.rules,
-                                             parameters, report::sweep_format_json(format)),
-                      input_files(in, opts.simulation),
-                      analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false)),
-                      replication_plan(opts.replication, opts.simulation)};
-    return analysis::execute(job, execution_options(opts.replication));
+    auto header = analysis::sweep_header(report::drill_title(s.name, s.drill, s.variant), s.file, opts.simulation.rules,
+                                         parameters, report::sweep_format_json(format));
+    auto files = input_files(in, opts.simulation);
+    auto cases = analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false));
+    return run_shardable(kSweepCommand, std::move(header), std::move(files), std::move(cases), opts.replication,
+                         opts.simulation);
 }
 
 Command setup_sweep(CLI::App& app) {

@@ -22,4 +22,12 @@ analysis::Summarise summary_of(const std::string& command) {
     return it->second;
 }
 
+analysis::Summary run_shardable(const std::string& command, nlohmann::ordered_json header,
+                                std::vector<std::string> input_files, std::vector<analysis::Case> cases,
+                                const ReplicationFlags& replication, const SimulationFlags& simulation) {
+    const analysis::Job job{command, summary_of(command), std::move(header), std::move(input_files), std::move(cases),
+                            replication_plan(replication, simulation)};
+    return analysis::execute(job, execution_options(replication));
+}
+
 }  // namespace caracal::tools

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "analysis/job.hpp"
+#include "tools/catalog.hpp"
+#include "tools/replication_flags.hpp"
 
 namespace caracal::tools {
 
@@ -16,5 +18,11 @@ inline constexpr const char* kAdviseCommand = "advise";
 
 // Throws sim::InputError naming the command when it is none of the above.
 analysis::Summarise summary_of(const std::string& command);
+
+// One of those commands run: its cases under the replication flags, ending in its summary (a whole
+// run) or in a shard file (--shard K/N). Throws sim::InputError on a malformed --shard.
+analysis::Summary run_shardable(const std::string& command, nlohmann::ordered_json header,
+                                std::vector<std::string> input_files, std::vector<analysis::Case> cases,
+                                const ReplicationFlags& replication, const SimulationFlags& simulation);
 
 }  // namespace caracal::tools

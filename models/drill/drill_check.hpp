@@ -1,4 +1,4 @@
-// The drill check (DESIGN.md §7): one scenario's run judged against its expectations and, when the
+// The drill check: one scenario's run judged against its expectations and, when the
 // docs page is given, against its documented drill. Times in a verdict are offsets: detection
 // times from the injection instant, recovery times (TTR) from the end of the fault.
 //

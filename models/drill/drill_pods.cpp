@@ -19,7 +19,7 @@ const std::vector<sim::tsdb::Matcher>& pod_ready_matchers() {
     return matchers;
 }
 
-// Pods are named `caracal-<service>-<index>` (models/pod.hpp).
+// Pods are named `caracal-<service>-<index>` (models/kube/pod.hpp).
 std::optional<Service> service_of(const std::string& pod) {
     for (Service s : kServices)
         if (pod.rfind("caracal-" + std::string(name(s)) + "-", 0) == 0) return s;

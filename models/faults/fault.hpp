@@ -1,4 +1,4 @@
-// Fault primitives (DESIGN.md §5): small units a scenario composes. Each is parsed from its
+// Fault primitives: small units a scenario composes (an outage, a block, a pause, ...). Each is parsed from its
 // scenario step (every problem a positioned sim::InputError), applied to a running World at the
 // step's start and reverted at its end. One-shot primitives (activate_policy, revoke) act at the
 // start and have nothing to revert.

@@ -1,5 +1,5 @@
 // The drill documentation page (docs.caracal.run "Run Failure Drills") read as expectations, so
-// `check --docs` catches a docs change the scenarios no longer match (DESIGN.md §6–§7).
+// `check --docs` catches a docs change the scenarios no longer match.
 //
 // Page shape: optional YAML frontmatter (skipped), a `# Title`, then a `## Drill Catalog` section
 // whose `###` headings are the drills (up to the next `#`/`##` heading). Each drill heading is

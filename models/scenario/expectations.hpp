@@ -1,4 +1,4 @@
-// A scenario's `expectations:` — what its drill must show, in the docs' terms (DESIGN.md §6–§7):
+// A scenario's `expectations:` — what its drill must show, in the docs' terms:
 //
 //   expectations:
 //     alerts:                    # each must reach firing; a name, or {any_of: [names]} (the docs'

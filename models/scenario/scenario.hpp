@@ -11,12 +11,12 @@
 //   traffic: {multiplier: 1.0}        # optional, baseline protected traffic
 //   profile: {gateway.sts_timeout: 5s}  # optional overrides by Profile key
 //   faults:
-//     - primitive: block              # see models/fault.hpp
+//     - primitive: block              # see models/faults/fault.hpp
 //       at: 0s                        # offset from injection (default 0s)
 //       duration: 5m                  # default fault_duration; `until_recovered`: ends with the fault phase
 //       from: gateway
 //       to: sts
-//   expectations:                    # see models/expectations.hpp
+//   expectations:                    # see models/scenario/expectations.hpp
 //     alerts: [CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]
 //     order: [[CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]]
 #pragma once

@@ -3,9 +3,9 @@
 #include <functional>
 
 #include "models/drill/drill_check.hpp"
+#include "tests/support/synthetic_run.hpp"
 #include "sim/promql/parser.hpp"
 
-using caracal::AlertInstance;
 using caracal::CheckOptions;
 using caracal::DrillVerdict;
 using caracal::Expectations;
@@ -33,31 +33,8 @@ std::string error_of(const std::string& yaml) {
     return "no error";
 }
 
-// A hand-made run: warm-up 10m, fault 10m, recovery 10m, no series, no pods.
-RunResult synthetic_run() {
-    RunResult r;
-    r.start = Time::epoch();
-    r.injection = r.start + Duration::minutes(10);
-    r.fault_end = r.injection + Duration::minutes(10);
-    r.end = r.fault_end + Duration::minutes(10);
-    r.storage = std::make_unique<sim::tsdb::Storage>();
-    return r;
-}
-
-// `name` went pending, then firing and inactive (when given), at these offsets from injection.
-void add_alert(RunResult& r, const std::string& name, Duration pending, std::optional<Duration> firing,
-               std::optional<Duration> resolved) {
-    AlertInstance a;
-    a.name = name;
-    a.labels.set("alertname", name);
-    const auto at = [&](Duration d) { return r.injection + d; };
-    a.transitions.push_back({at(pending), name, {}, AlertState::Inactive, AlertState::Pending, 1});
-    if (firing) a.transitions.push_back({at(*firing), name, {}, AlertState::Pending, AlertState::Firing, 1});
-    if (resolved)
-        a.transitions.push_back({at(*resolved), name, {}, firing ? AlertState::Firing : AlertState::Pending,
-                                 AlertState::Inactive, 0});
-    r.alerts.push_back(a);
-}
+using caracal::testing::add_alert;
+using caracal::testing::synthetic_run;
 
 constexpr std::nullopt_t never = std::nullopt;
 

@@ -12,8 +12,8 @@
 #include "report/report_writers.hpp"
 #include "report/xml_escape.hpp"
 #include "sim/promql/parser.hpp"
+#include "tests/support/synthetic_run.hpp"
 
-using caracal::AlertInstance;
 using caracal::RunResult;
 using caracal::Scenario;
 using sim::Duration;
@@ -22,27 +22,11 @@ using sim::alerting::AlertState;
 
 namespace {
 
-// Warm-up 10m, fault 10m, recovery 10m; no series, no pods.
-RunResult synthetic_run() {
-    RunResult r;
-    r.start = Time::epoch();
-    r.injection = r.start + Duration::minutes(10);
-    r.fault_end = r.injection + Duration::minutes(10);
-    r.end = r.fault_end + Duration::minutes(10);
-    r.storage = std::make_unique<sim::tsdb::Storage>();
-    return r;
-}
+using caracal::testing::synthetic_run;
 
 // `name{job="x"}` pending at `pending`, firing at `firing`, inactive at `resolved` (from injection).
 void add_alert(RunResult& r, const std::string& name, Duration pending, Duration firing, Duration resolved) {
-    AlertInstance a;
-    a.name = name;
-    a.labels = {{"alertname", name}, {"job", "x"}};
-    const sim::tsdb::Labels labels{{"job", "x"}};
-    a.transitions = {{r.injection + pending, name, labels, AlertState::Inactive, AlertState::Pending, 1},
-                     {r.injection + firing, name, labels, AlertState::Pending, AlertState::Firing, 1},
-                     {r.injection + resolved, name, labels, AlertState::Firing, AlertState::Inactive, 0}};
-    r.alerts.push_back(a);
+    caracal::testing::add_alert(r, name, pending, firing, resolved, {{"job", "x"}});
 }
 
 sim::alerting::AlertRuleFacts rule(Duration hold, const std::string& severity, const std::string& summary,
