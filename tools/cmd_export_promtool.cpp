@@ -33,8 +33,7 @@ int export_scenario(const ExportOptions& opts) {
         const RunOptions run_options = tools::run_options(opts.simulation);
         const RunResult result = run(scenario, run_options);
         const std::string rules_name = scenario.name + ".rules.yml";
-        const PromtoolExport exported =
-            export_promtool(result, scenario.apply_overrides(run_options.profile), opts.simulation.rules, rules_name);
+        const PromtoolExport exported = export_promtool(result, opts.simulation.rules, rules_name);
 
         std::error_code ec;
         std::filesystem::create_directories(opts.dir, ec);

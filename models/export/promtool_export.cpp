@@ -10,8 +10,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "sim/alerting/alerting_rule.hpp"
-#include "sim/alerting/rule_file.hpp"
+#include "models/platform/profile.hpp"
+#include "sim/alerting/rule_manager.hpp"
 #include "sim/base/error.hpp"
 #include "sim/tsdb/sample.hpp"
 #include "sim/tsdb/storage.hpp"
@@ -20,7 +20,7 @@ namespace caracal {
 
 namespace {
 
-using sim::alerting::AlertingRule;
+using sim::alerting::RuleManager;
 using sim::alerting::SeriesValues;
 using sim::tsdb::Labels;
 
@@ -82,19 +82,31 @@ std::string plain_rules_yaml(const std::string& path) {
 }
 
 // Series names the rules write (ALERTS, ALERTS_FOR_STATE, recording outputs): not scraped.
-std::set<std::string> rule_outputs(const sim::alerting::RuleSet& rules) {
+std::set<std::string> rule_outputs(const RuleManager& rules) {
     std::set<std::string> names = {"ALERTS", "ALERTS_FOR_STATE"};
-    for (const auto& g : rules.groups)
+    for (const auto& g : rules.groups())
         for (const auto& r : g.rules())
-            if (!dynamic_cast<const AlertingRule*>(r.get())) names.insert(r->name());
+            if (!r->as_alerting()) names.insert(r->name());
     return names;
 }
 
+// What promtool's unit test runs rules with: the profile's evaluation interval for groups without
+// their own, Prometheus' default lookback (promtool has no option for it), 2.x range windows. Every
+// group evaluates at the one common interval, so the group's subquery step is promtool's too.
+sim::alerting::RuleManagerOptions promtool_server(const Profile& profile) {
+    sim::alerting::RuleManagerOptions out;
+    out.evaluation_interval = profile.prometheus.evaluation_interval;
+    out.lookback = kPromtoolLookback;
+    out.ranges = sim::tsdb::RangeBoundary::Closed;
+    return out;
+}
+
 // The one evaluation interval promtool can use for every group.
-Duration common_interval(const sim::alerting::RuleSet& rules, const Profile& profile, const std::string& file) {
+Duration common_interval(const RuleManager& rules, const Profile& profile, const std::string& file) {
     std::optional<Duration> common;
-    for (const auto& g : rules.groups) {
-        const Duration interval = g.interval().value_or(profile.prometheus.evaluation_interval);
+    for (sim::alerting::GroupIndex i = 0; i < rules.groups().size(); ++i) {
+        const sim::alerting::Group& g = rules.groups()[i];
+        const Duration interval = rules.interval(i);
         if (common && *common != interval)
             throw sim::InputError(file, g.pos(),
                                   "group \"" + g.name() + "\" evaluates every " + sim::format_duration(interval) +
@@ -150,31 +162,28 @@ std::map<std::string, std::vector<std::vector<sim::tsdb::Label>>> label_sets(con
     return out;
 }
 
-FiringState firing_state(const sim::alerting::RuleSet& rules) {
+FiringState firing_state(const RuleManager& rules) {
     FiringState state;
-    for (const auto& g : rules.groups)
-        for (const auto& r : g.rules()) {
-            const auto* rule = dynamic_cast<const AlertingRule*>(r.get());
-            if (!rule) continue;
-            auto& firing = state[rule->name()];
-            for (const auto& a : rule->active_alerts()) {
-                if (a.state != sim::alerting::AlertState::Firing) continue;
-                FiringAlert f;
-                for (const auto& l : a.labels.items())
-                    if (l.name != "alertname") f.labels.push_back(l);
-                for (const auto& field : rule->annotations())
-                    f.annotations.push_back({field.name, std::string(a.annotations.get(field.name))});
-                std::sort(f.annotations.begin(), f.annotations.end());
-                firing.push_back(std::move(f));
-            }
-            std::sort(firing.begin(), firing.end());
+    for (const sim::alerting::AlertingRule* rule : rules.alerting_rules()) {
+        auto& firing = state[rule->name()];
+        for (const auto& a : rule->active_alerts()) {
+            if (a.state != sim::alerting::AlertState::Firing) continue;
+            FiringAlert f;
+            for (const auto& l : a.labels.items())
+                if (l.name != "alertname") f.labels.push_back(l);
+            for (const auto& field : rule->annotations())
+                f.annotations.push_back({field.name, std::string(a.annotations.get(field.name))});
+            std::sort(f.annotations.begin(), f.annotations.end());
+            firing.push_back(std::move(f));
         }
+        std::sort(firing.begin(), firing.end());
+    }
     return state;
 }
 
 // Evaluates `rules` as promtool does: every group at k·interval from 0 over the grid series. Returns
 // the firing state after each evaluation; `log` receives every transition.
-std::vector<FiringState> evaluate_on_grid(sim::alerting::RuleSet& rules, const std::vector<GridSeries>& series,
+std::vector<FiringState> evaluate_on_grid(RuleManager& rules, const std::vector<GridSeries>& series,
                                           Duration scrape_interval, Duration eval_interval, Duration length,
                                           std::vector<sim::alerting::AlertTransition>& log,
                                           const std::string& rules_file_name) {
@@ -184,25 +193,14 @@ std::vector<FiringState> evaluate_on_grid(sim::alerting::RuleSet& rules, const s
             if (s.values[k])
                 storage.append(s.labels, Time::epoch() + Duration::millis(scrape_interval.ms() * std::int64_t(k)),
                                *s.values[k]);
-    sim::alerting::RuleContext ctx;
-    ctx.engine.lookback = kPromtoolLookback;
-    ctx.engine.ranges = sim::tsdb::RangeBoundary::Closed;
-    ctx.engine.default_subquery_step = eval_interval;
-    for (auto& g : rules.groups)
-        for (auto& r : g.rules())
-            if (auto* alerting = dynamic_cast<AlertingRule*>(r.get())) {
-                alerting->set_restored(true);  // promtool marks every rule restored up front
-                alerting->set_transition_log(&log);
-            }
+    rules.restore();
+    rules.set_transition_log(&log);
     std::vector<FiringState> states;
     for (Time ts = Time::epoch(); ts <= Time::epoch() + length; ts += eval_interval) {
-        for (auto& g : rules.groups) {
-            if (g.eval(ts, storage, ctx)) continue;
-            for (const auto& r : g.rules())
-                if (r->last_error())
-                    throw sim::InputError(rules_file_name, r->pos(),
-                                          "rule " + r->name() + " failed at " + duration_text(ts - Time::epoch()) +
-                                              ": " + *r->last_error());
+        if (!rules.eval_all(ts, storage)) {
+            const sim::alerting::RuleEvalError& e = rules.errors().front();
+            throw sim::InputError(rules_file_name, e.pos,
+                                  "rule " + e.rule + " failed at " + duration_text(e.at - Time::epoch()) + ": " + e.error);
         }
         states.push_back(firing_state(rules));
     }
@@ -320,12 +318,13 @@ std::string encode_series_values(const SeriesValues& values) {
     return out;
 }
 
-PromtoolExport export_promtool(const RunResult& result, const Profile& profile, const std::string& rules_file,
+PromtoolExport export_promtool(const RunResult& result, const std::string& rules_file,
                                const std::string& rules_file_name) {
+    const Profile& profile = result.profile;
     PromtoolExport out;
     out.rules_yaml = plain_rules_yaml(rules_file);
     // The exported text is what promtool reads, so it is also what the grid evaluation loads.
-    sim::alerting::RuleSet rules = sim::alerting::load_rule_text(out.rules_yaml, rules_file_name);
+    RuleManager rules(sim::alerting::load_rule_text(out.rules_yaml, rules_file_name), promtool_server(profile));
     const Duration scrape = profile.prometheus.scrape_interval;
     const Duration eval = common_interval(rules, profile, rules_file);
     const Duration length = result.end - result.start;

@@ -16,7 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "models/platform/profile.hpp"
 #include "models/twin/twin.hpp"
 #include "sim/alerting/series_notation.hpp"
 
@@ -35,10 +34,10 @@ struct PromtoolExport {
     std::vector<FiringShift> shifts;
 };
 
-// `rules_file` is the pack `result` was evaluated with (plain or PrometheusRule); the run must come
-// from `profile` (the scenario's overrides applied). Throws sim::InputError when the rules cannot
-// be exported (unreadable, or groups with different intervals: promtool has one).
-PromtoolExport export_promtool(const RunResult& result, const Profile& profile, const std::string& rules_file,
+// `rules_file` is the pack `result` was evaluated with (plain or PrometheusRule); the grid is the
+// run's profile's. Throws sim::InputError when the rules cannot be exported (unreadable, or groups
+// with different intervals: promtool has one).
+PromtoolExport export_promtool(const RunResult& result, const std::string& rules_file,
                                const std::string& rules_file_name);
 
 // promtool's expanding notation for `values`, compressed with `axn`, `a+bxn`, `a-bxn` and `_xn`

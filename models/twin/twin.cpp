@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "sim/alerting/alerting_rule.hpp"
-#include "sim/alerting/rule_file_cache.hpp"
-#include "sim/alerting/rule_override.hpp"
+#include "sim/alerting/rule_manager.hpp"
 #include "sim/des/simulation.hpp"
 
 namespace caracal {
@@ -80,27 +78,33 @@ private:
 };
 
 // The rules file with the options' overrides applied: the one place a run's rules are made.
-sim::alerting::RuleSet load_rules(const RunOptions& options) {
-    sim::alerting::RuleSet rules = sim::alerting::load_rule_file_cached(options.rules_file);
-    for (const auto& o : options.rule_overrides) sim::alerting::override_rule(rules, o.rule, o.field, o.value);
-    return rules;
+sim::alerting::RuleManager load_rules(const RunOptions& options, sim::alerting::RuleManagerOptions manager = {}) {
+    return sim::alerting::RuleManager::load({options.rules_file}, options.rule_overrides, std::move(manager));
+}
+
+// A Prometheus server as the profile configures it.
+sim::alerting::RuleManagerOptions manager_options(const Profile& profile, const RunOptions& options) {
+    sim::alerting::RuleManagerOptions out;
+    out.evaluation_interval = profile.prometheus.evaluation_interval;
+    out.lookback = profile.prometheus.lookback_delta;
+    out.ranges = options.prometheus3_ranges ? sim::tsdb::RangeBoundary::LeftOpen : sim::tsdb::RangeBoundary::Closed;
+    return out;
 }
 
 }  // namespace
 
-sim::alerting::RuleFacts rule_facts(const RunOptions& options) { return sim::alerting::rule_facts(load_rules(options)); }
+sim::alerting::RuleFacts rule_facts(const RunOptions& options) { return load_rules(options).facts(); }
 
 RunResult run(const Scenario& scenario, const RunOptions& options) {
     Profile profile = scenario.apply_overrides(options.profile);
     const Perturbation& perturbation = options.perturbation;
     if (perturbation.scrape_jitter_seed)
         profile.prometheus.jitter_seed = static_cast<std::int64_t>(*perturbation.scrape_jitter_seed);
-    sim::alerting::RuleSet rules = sim::alerting::load_rule_file_cached(options.rules_file);
-    for (const auto& o : options.rule_overrides) sim::alerting::override_rule(rules, o.rule, o.field, o.value);
+    sim::alerting::RuleManager rules = load_rules(options, manager_options(profile, options));
 
     RunResult result;
     result.scenario = scenario.name;
-    result.rules = sim::alerting::rule_facts(rules);
+    result.rules = rules.facts();
     result.seed = options.seed.value_or(scenario.seed);
     result.start = sim::Time::epoch();
     result.injection = result.start + scenario.warmup + perturbation.fault_start_delay;
@@ -114,32 +118,12 @@ RunResult run(const Scenario& scenario, const RunOptions& options) {
     world.gateway().set_load(scenario.traffic_multiplier);
 
     std::vector<sim::alerting::AlertTransition> log;
-    std::map<std::string, std::string> first_errors;
-    std::vector<sim::alerting::RuleContext> contexts(rules.groups.size());  // one per group: its subquery step
-    for (std::size_t g = 0; g < rules.groups.size(); ++g) {
-        sim::alerting::Group& group = rules.groups[g];
-        for (auto& rule : group.rules())
-            if (auto* alerting = dynamic_cast<sim::alerting::AlertingRule*>(rule.get())) {
-                alerting->set_restored(true);  // a fresh server restores nothing: write ALERTS at once
-                alerting->set_transition_log(&log);
-            }
-        const Duration interval = group.interval().value_or(profile.prometheus.evaluation_interval);
-        sim::alerting::RuleContext& ctx = contexts[g];
-        ctx.engine.lookback = profile.prometheus.lookback_delta;
-        ctx.engine.ranges =
-            options.prometheus3_ranges ? sim::tsdb::RangeBoundary::LeftOpen : sim::tsdb::RangeBoundary::Closed;
-        ctx.engine.default_subquery_step = interval;
-        const sim::Time first_slot =
-            perturbation.evaluation_phase
-                ? sim::alerting::Group::slot_at_or_after(result.start, interval, *perturbation.evaluation_phase % interval)
-                : group.next_slot(result.start, interval);
-        sim.every(interval, first_slot, kRuleEvaluation,
-                  [&sim, &group, &result, &ctx, &first_errors] {
-                      if (group.eval(sim.now(), *result.storage, ctx)) return;
-                      for (const auto& rule : group.rules())
-                          if (rule->last_error()) first_errors.try_emplace(rule->name(), *rule->last_error());
-                  });
-    }
+    rules.restore();
+    rules.set_transition_log(&log);
+    sim::tsdb::Storage& storage = *result.storage;
+    for (sim::alerting::GroupIndex g = 0; g < rules.groups().size(); ++g)
+        sim.every(rules.interval(g), rules.first_slot(g, result.start, perturbation.evaluation_phase), kRuleEvaluation,
+                  [&sim, &rules, &storage, g] { rules.eval(g, sim.now(), storage); });
 
     FaultTimeline timeline(sim, FaultTarget{world, scenario.traffic_multiplier});
     for (const auto& step : scenario.faults) timeline.schedule(step, result.injection + step.at, result.fault_end);
@@ -151,6 +135,8 @@ RunResult run(const Scenario& scenario, const RunOptions& options) {
     for (const auto& change : world.readiness_changes())
         if (change.at > result.start) result.readiness.push_back(change);  // not every pod's initial state
     result.invariants = check_invariants(world, {result.end, timeline.evidence_tampered()});
+    std::map<std::string, std::string> first_errors;
+    for (const auto& e : rules.errors()) first_errors.try_emplace(e.rule, e.error);
     for (const auto& [rule, error] : first_errors) result.rule_errors.push_back(rule + ": " + error);
     return result;
 }

@@ -16,6 +16,7 @@
 #include "models/world/world.hpp"
 #include "sim/alerting/alert.hpp"
 #include "sim/alerting/rule_facts.hpp"
+#include "sim/alerting/rule_override.hpp"
 #include "sim/tsdb/storage.hpp"
 
 namespace caracal {
@@ -32,11 +33,8 @@ struct Perturbation {
     Duration fault_start_delay;                        // added to the warm-up
 };
 
-// A rule field changed for a what-if run: `rule` names an alerting or recording rule of the
-// pack, `field` is `for`, `keep_firing_for` or `threshold`, `value` as it would be written in YAML.
-struct RuleOverride {
-    std::string rule, field, value;
-};
+// A rule field changed for a what-if run, on a rule of the pack.
+using RuleOverride = sim::alerting::RuleOverride;
 
 struct RunOptions {
     Profile profile;  // the scenario's overrides are applied on top

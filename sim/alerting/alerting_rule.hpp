@@ -31,6 +31,9 @@ public:
     // Without alerts, not restored, no transition log.
     std::unique_ptr<Rule> clone() const override;
 
+    AlertingRule* as_alerting() override { return this; }
+    const AlertingRule* as_alerting() const override { return this; }
+
     Duration hold() const { return spec_.hold; }
     Duration keep_firing_for() const { return spec_.keep_firing_for; }
     const std::vector<TemplatedField>& annotations() const { return spec_.annotations; }

@@ -18,6 +18,8 @@
 
 namespace sim::alerting {
 
+class AlertingRule;
+
 // What every rule evaluation may need besides the data: `$externalLabels`, `$externalURL` and
 // the PromQL engine settings.
 struct RuleContext {
@@ -45,6 +47,10 @@ public:
     const std::string& expr_text() const { return expr_text_; }
     const promql::Expr& expr() const { return *expr_; }
     const std::vector<tsdb::Label>& labels() const { return labels_; }
+
+    // The alerting side of this rule: itself for an alerting rule, nullptr for a recording rule.
+    virtual AlertingRule* as_alerting() { return nullptr; }
+    virtual const AlertingRule* as_alerting() const { return nullptr; }
 
     // The error of the latest evaluation, worded as Prometheus words it; nullopt after a success.
     const std::optional<std::string>& last_error() const { return last_error_; }

@@ -78,7 +78,7 @@ RuleFacts rule_facts(const RuleSet& rules) {
     RuleFacts pack;
     for (const auto& group : rules.groups)
         for (const auto& rule : group.rules()) {
-            const auto* alerting = dynamic_cast<const AlertingRule*>(rule.get());
+            const AlertingRule* alerting = rule->as_alerting();
             if (!alerting || pack.count(alerting->name())) continue;
             AlertRuleFacts facts;
             for (const auto& l : alerting->labels())

@@ -55,7 +55,7 @@ std::vector<TemplatedField> compiled(const std::vector<tsdb::Label>& fields) {
 
 std::unique_ptr<Rule> rebuilt(const Rule& rule, const RuleParts& parts) {
     promql::ExprPtr expr = promql::parse(parts.expr_text);
-    const auto* alerting = dynamic_cast<const AlertingRule*>(&rule);
+    const AlertingRule* alerting = rule.as_alerting();
     if (!alerting)
         return std::make_unique<RecordingRule>(rule.name(), rule.pos(), parts.expr_text, std::move(expr), rule.labels());
     std::vector<tsdb::Label> annotations;
@@ -86,7 +86,7 @@ public:
 
     std::unique_ptr<Rule> apply(const Rule& rule, const std::string& file) const {
         const auto fail = [&](const std::string& message) { throw InputError(file, rule.pos(), key_ + ": " + message); };
-        const auto* alerting = dynamic_cast<const AlertingRule*>(&rule);
+        const AlertingRule* alerting = rule.as_alerting();
         RuleParts parts{rule.expr_text(), alerting ? alerting->hold() : Duration(),
                         alerting ? alerting->keep_firing_for() : Duration()};
         if (field_ == kThreshold) {

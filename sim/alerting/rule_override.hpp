@@ -13,6 +13,12 @@ namespace sim::alerting {
 // The fields an override may set: "for", "keep_firing_for", "threshold".
 const std::vector<std::string>& overridable_rule_fields();
 
+// A rule field changed for a what-if run: `rule` names an alerting or recording rule, `field` is one
+// of overridable_rule_fields(), `value` as it would be written in YAML.
+struct RuleOverride {
+    std::string rule, field, value;
+};
+
 // Sets `field` of every rule named `rule` to `value`, written as in a rule file (`5m`, `0.05`).
 // Throws sim::InputError naming `rule.<rule>.<field>` and what is valid: an unknown rule (listing
 // the rules), an unknown field, a value that does not parse, `for` on a recording rule, or a

@@ -5,9 +5,7 @@
 #include <cmath>
 #include <map>
 
-#include "sim/alerting/alerting_rule.hpp"
-#include "sim/alerting/group.hpp"
-#include "sim/alerting/rule_file.hpp"
+#include "sim/alerting/rule_manager.hpp"
 #include "sim/promql/engine.hpp"
 
 namespace sim::alerting {
@@ -144,16 +142,15 @@ private:
     std::vector<Feed> feeds_;
 };
 
-// promtool 2.42 sorts groups by their place in group_eval_order; unlisted groups count as 0.
-// Its sort is unstable over a map, so ties have no defined order; ours keep file order.
-std::vector<Group*> ordered_groups(std::vector<Group>& groups, const std::vector<std::string>& order) {
-    auto rank = [&](const Group* g) {
-        const auto it = std::find(order.begin(), order.end(), g->name());
-        return it == order.end() ? 0 : static_cast<int>(it - order.begin());
-    };
-    std::vector<Group*> out;
-    for (auto& g : groups) out.push_back(&g);
-    std::stable_sort(out.begin(), out.end(), [&](const Group* a, const Group* b) { return rank(a) < rank(b); });
+// What promtool 2.42 runs a test group's rules with: the file's evaluation_interval as every
+// subquery's default step (its test suite's SubqueryInterval), whatever a group's own interval.
+RuleManagerOptions promtool_server(const UnitTestFile& file, const TestGroup& test, const UnitTestOptions& options) {
+    RuleManagerOptions out;
+    out.evaluation_interval = file.evaluation_interval;
+    out.ranges = options.ranges;
+    out.subquery_step = SubqueryStep::GlobalInterval;
+    out.external_labels = test.external_labels;
+    out.external_url = test.external_url;
     return out;
 }
 
@@ -165,20 +162,10 @@ bool values_equal(double exp, double got, bool fuzzy) {
 class GroupRun {
 public:
     GroupRun(const UnitTestFile& file, const TestGroup& test, const UnitTestOptions& options)
-        : file_(file), test_(test) {
-        ctx_.external_labels = test.external_labels;
-        ctx_.external_url = test.external_url;
-        ctx_.engine.default_subquery_step = file.evaluation_interval;
-        ctx_.engine.ranges = options.ranges;
-        for (const auto& path : file.rule_files)
-            for (auto& g : load_rule_file(path).groups) groups_.push_back(std::move(g));
-        ordered_ = ordered_groups(groups_, file.group_eval_order);
-        for (Group* g : ordered_)
-            for (auto& rule : g->rules())
-                if (auto* ar = dynamic_cast<AlertingRule*>(rule.get())) {
-                    ar->set_restored(true);  // so ALERTS and ALERTS_FOR_STATE are written
-                    if (options.record_transitions) ar->set_transition_log(&transitions_);
-                }
+        : file_(file), test_(test), rules_(RuleManager::load(file.rule_files, {}, promtool_server(file, test, options))) {
+        rules_.set_evaluation_order(file.group_eval_order);
+        rules_.restore();
+        if (options.record_transitions) rules_.set_transition_log(&transitions_);
     }
 
     void run(TestGroupResult& result) {
@@ -202,16 +189,10 @@ private:
         auto next = alert_tests.begin();
         for (Time ts = test_.start; ts <= test_.start + maxt; ts += step) {
             feeder.append_until(ts, storage_);
-            std::vector<std::string> errors;
-            for (Group* g : ordered_) {
-                if (g->eval(ts, storage_, ctx_)) continue;
-                for (const auto& rule : g->rules())
-                    if (rule->last_error())
-                        errors.push_back("    rule: " + rule->name() + ", time: " +
-                                         format_go_duration(ts - Time::epoch()) + ", err: " + *rule->last_error());
-            }
-            if (!errors.empty()) {
-                failures.insert(failures.end(), errors.begin(), errors.end());
+            if (!rules_.eval_all(ts, storage_)) {  // errors() holds this instant's only
+                for (const auto& e : rules_.errors())
+                    failures.push_back("    rule: " + e.rule + ", time: " + format_go_duration(e.at - Time::epoch()) +
+                                       ", err: " + e.error);
                 return false;
             }
             // An alert test at eval_time is checked against the evaluation at ts when
@@ -234,13 +215,11 @@ private:
 
     std::vector<AlertView> firing(const std::string& alertname) const {
         std::vector<AlertView> out;
-        for (const Group* g : ordered_)
-            for (const auto& rule : g->rules()) {
-                const auto* ar = dynamic_cast<const AlertingRule*>(rule.get());
-                if (!ar || ar->name() != alertname) continue;
-                for (const auto& a : ar->active_alerts())
-                    if (a.state == AlertState::Firing) out.push_back({pairs(a.labels), annotations(*ar, a)});
-            }
+        for (const AlertingRule* ar : rules_.alerting_rules()) {
+            if (ar->name() != alertname) continue;
+            for (const auto& a : ar->active_alerts())
+                if (a.state == AlertState::Firing) out.push_back({pairs(a.labels), annotations(*ar, a)});
+        }
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -269,7 +248,7 @@ private:
             const std::string where = "    expr: " + tsdb::quote(t.expr_text) + ", time: " + format_duration(t.eval_time);
             std::vector<SampleView> got;
             try {
-                const auto value = promql::evaluate(*t.expr, storage_, test_.start + t.eval_time, ctx_.engine);
+                const auto value = promql::evaluate(*t.expr, storage_, test_.start + t.eval_time, rules_.engine());
                 if (const auto* v = std::get_if<promql::Vector>(&value)) {
                     for (const auto& s : *v) got.push_back({s.metric, s.v});
                 } else if (const auto* s = std::get_if<promql::Scalar>(&value)) {
@@ -298,11 +277,9 @@ private:
 
     const UnitTestFile& file_;
     const TestGroup& test_;
-    RuleContext ctx_;
     tsdb::Storage storage_;
     std::vector<AlertTransition> transitions_;  // declared before the rules that write to it
-    std::vector<Group> groups_;
-    std::vector<Group*> ordered_;
+    RuleManager rules_;
 };
 
 }  // namespace

@@ -34,7 +34,7 @@ constexpr const char* kRules = R"(groups:
 
 Time at_min(int m) { return Time::epoch() + Duration::minutes(m); }
 
-AlertingRule& alert_of(RuleSet& rules) { return dynamic_cast<AlertingRule&>(*rules.groups.at(0).rules().at(1)); }
+AlertingRule& alert_of(RuleSet& rules) { return *rules.groups.at(0).rules().at(1)->as_alerting(); }
 
 // Evaluates the only group at `t` with m = 2, so High is pending afterwards.
 void eval_with_high_m(RuleSet& rules, Time t) {

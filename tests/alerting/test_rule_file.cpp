@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "sim/alerting/alerting_rule.hpp"
-#include "sim/alerting/recording_rule.hpp"
 #include "sim/alerting/rule_file.hpp"
 
 using namespace sim;
@@ -71,15 +70,15 @@ TEST_CASE("a plain rule file loads its groups, settings and rules in file order"
     CHECK(g.limit() == 10);
     REQUIRE(g.rules().size() == 2);
 
-    const auto* rec = dynamic_cast<const RecordingRule*>(g.rules()[0].get());
-    REQUIRE(rec);
+    const Rule* rec = g.rules()[0].get();
+    REQUIRE_FALSE(rec->as_alerting());
     CHECK(rec->name() == "job:up:sum");
     CHECK(rec->expr_text() == "sum by (job) (up)");
     CHECK(rec->labels() == std::vector<tsdb::Label>{{"tier", "gold"}});
     CHECK(rec->pos().line == 7);
     CHECK(rec->pos().column == 5);
 
-    const auto* alert = dynamic_cast<const AlertingRule*>(g.rules()[1].get());
+    const AlertingRule* alert = g.rules()[1]->as_alerting();
     REQUIRE(alert);
     CHECK(alert->name() == "TargetDown");
     CHECK(alert->hold() == Duration::minutes(5));

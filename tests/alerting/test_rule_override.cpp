@@ -47,7 +47,9 @@ const Rule& find(const RuleSet& set, const std::string& name) {
 }
 
 const AlertingRule& alert(const RuleSet& set, const std::string& name) {
-    return dynamic_cast<const AlertingRule&>(find(set, name));
+    const AlertingRule* rule = find(set, name).as_alerting();
+    REQUIRE(rule);
+    return *rule;
 }
 
 // The override's error message; fails the test when it does not throw.
