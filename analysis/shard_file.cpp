@@ -4,8 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/base/stable_hash.hpp"
 #include "sim/base/error.hpp"
+#include "sim/base/input_file.hpp"
+#include "sim/base/stable_hash.hpp"
 
 namespace caracal::analysis {
 
@@ -14,11 +15,7 @@ namespace {
 constexpr const char* kFormat = "caracal-twin-shard/1";
 
 std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw sim::InputError(path, {}, "cannot read the file");
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    return sim::read_input_file(path, "cannot read the file");
 }
 
 std::string hex(std::uint64_t value) {

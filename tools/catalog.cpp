@@ -13,7 +13,7 @@ constexpr const char* kCatalogDir = "scenarios";
 }
 
 void add_simulation_flags(CLI::App& sub, SimulationFlags& flags) {
-    sub.add_option("--seed", flags.seed, "Seed for every scenario (overrides theirs)");
+    sub.add_option("--seed", flags.seed, "Seed for every scenario (overrides theirs)")->check(unsigned_integer());
     sub.add_option("--rules", flags.rules, "Alert rule file (plain or PrometheusRule)")->capture_default_str();
     sub.add_option("--profile", flags.profile, "Deployment profile (default: the built-in defaults)");
 }
@@ -34,6 +34,20 @@ std::vector<std::string> catalog_files() {
     std::sort(files.begin(), files.end());
     if (files.empty()) throw sim::InputError(kCatalogDir, {}, "no scenario files (*.yaml)");
     return files;
+}
+
+CLI::Validator unsigned_integer(std::uint64_t max) {
+    return CLI::Validator(
+        [max](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 20 &&
+                                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            // Twenty digits may still pass 2^64 - 1: compare as text of equal length.
+            const std::string limit = std::to_string(max);
+            if (!digits || text.size() > limit.size() || (text.size() == limit.size() && text > limit))
+                return "expected an integer from 0 to " + limit + ", got \"" + text + "\"";
+            return "";
+        },
+        "UINT");
 }
 
 CatalogInputs load_catalog(const std::vector<std::string>& files, const SimulationFlags& flags,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct SimulationFlags {
     std::string profile;
 };
 void add_simulation_flags(CLI::App& sub, SimulationFlags& flags);
+
+// Digits only, at most `max`: CLI11 would read "-1" into an unsigned option as its largest value.
+CLI::Validator unsigned_integer(std::uint64_t max = std::numeric_limits<std::uint64_t>::max());
 // Throws sim::InputError when the profile does not load.
 RunOptions run_options(const SimulationFlags& flags);
 

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);  // prints the usage error
+        // One line, as for any other bad input (CLI11's own printer adds a second).
+        std::cerr << e.what() << " (see --help)\n";
         return kExitBadInput;
     }
     for (const auto& c : commands)

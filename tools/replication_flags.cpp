@@ -8,7 +8,9 @@ void add_run_flags(CLI::App& sub, SimulationFlags& simulation, ReplicationFlags&
     add_simulation_flags(sub, simulation);
     sub.add_option("--replications", flags.replications,
                    "Monte Carlo: runs per case, each with its own scrape and evaluation phases, fault-start "
-                   "jitter and traffic noise (derived from --seed, the case and the replication only)");
+                   "jitter and traffic noise (derived from --seed, the case and the replication only); at most " +
+                       std::to_string(kMaxReplications))
+        ->check(unsigned_integer(kMaxReplications));
     sub.add_option("--shard", flags.shard,
                    "Run only shard K of N (K from 1) and write a shard file for `caracal-twin merge`");
     sub.add_option("-j,--jobs,--threads", flags.threads, "Runs simulated in parallel (default: one per core)")

@@ -16,6 +16,10 @@
 
 namespace caracal::tools {
 
+// Every replication's outcome is kept until the summary: past this many per case a run would
+// rather exhaust memory than finish, so --replications is refused beyond it.
+inline constexpr std::size_t kMaxReplications = 100000;
+
 struct ReplicationFlags {
     std::size_t replications = 0;
     std::string shard;  // "K/N"; empty: the whole run

@@ -120,12 +120,8 @@ void add_documented(const DocumentedDrill& docs, const Expectations& expected, s
             if (!expected.mentions(n)) missing.names.push_back(n);
         if (!missing.names.empty()) alerts.push_back(std::move(missing));
     }
-    for (const auto& [earlier, later] : docs.order) {
-        const bool asserted = std::any_of(expected.order.begin(), expected.order.end(), [&](const ExpectedOrder& o) {
-            return o.earlier == earlier && o.later == later;
-        });
-        if (!asserted) order.push_back({earlier, later, docs.alerts_pos});
-    }
+    for (const auto& [earlier, later] : docs.order)
+        if (!expected.asserts_order(earlier, later)) order.push_back({earlier, later, docs.alerts_pos});
 }
 
 }  // namespace

@@ -18,12 +18,9 @@ std::vector<std::string> drill_drift(const Scenario& scenario, const CheckOption
         for (const auto& n : a.names)
             if (std::find(docs->alerts.begin(), docs->alerts.end(), n) == docs->alerts.end())
                 out.push_back("expected alert " + n + " is not documented for this drill");
-    for (const auto& [earlier, later] : docs->order) {
-        const bool asserted = std::any_of(e.order.begin(), e.order.end(), [&](const ExpectedOrder& o) {
-            return o.earlier == earlier && o.later == later;
-        });
-        if (!asserted) out.push_back("documented order " + earlier + " then " + later + " is not asserted by the scenario");
-    }
+    for (const auto& [earlier, later] : docs->order)
+        if (!e.asserts_order(earlier, later))
+            out.push_back("documented order " + earlier + " then " + later + " is not asserted by the scenario");
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "sim/base/error.hpp"
+#include "sim/base/input_file.hpp"
 
 namespace caracal {
 
@@ -263,11 +264,7 @@ Profile load_profile_text(const std::string& text, const std::string& file_name)
 }
 
 Profile load_profile(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw sim::InputError(path, {}, "cannot read profile file");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return load_profile_text(ss.str(), path);
+    return load_profile_text(sim::read_input_file(path, "cannot read profile file"), path);
 }
 
 }  // namespace caracal

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "sim/base/input_file.hpp"
+
 namespace caracal {
 namespace {
 
@@ -464,11 +466,7 @@ DrillDocs parse_drill_docs(const std::string& text, const std::string& file_name
 }
 
 DrillDocs load_drill_docs(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw sim::InputError(path, {}, "cannot read the drill docs page");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_drill_docs(text.str(), path);
+    return parse_drill_docs(sim::read_input_file(path, "cannot read the drill docs page"), path);
 }
 
 }  // namespace caracal

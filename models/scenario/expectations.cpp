@@ -124,6 +124,11 @@ bool Expectations::mentions(const std::string& name) const {
     });
 }
 
+bool Expectations::asserts_order(const std::string& earlier, const std::string& later) const {
+    return std::any_of(order.begin(), order.end(),
+                       [&](const ExpectedOrder& o) { return o.earlier == earlier && o.later == later; });
+}
+
 bool Expectations::requires_recovery(RecoveryCondition c) const {
     return std::find(recovery.begin(), recovery.end(), c) != recovery.end();
 }

@@ -80,6 +80,8 @@ struct Expectations {
 
     // Whether `name` is expected, alone or as a member of an any_of group.
     bool mentions(const std::string& name) const;
+    // Whether `order` has the pair `earlier` then `later`.
+    bool asserts_order(const std::string& earlier, const std::string& later) const;
     bool requires_recovery(RecoveryCondition c) const;
 };
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "models/platform/yaml_mapping.hpp"
+#include "sim/base/input_file.hpp"
 
 namespace caracal {
 
@@ -90,11 +91,7 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
 }
 
 Scenario load_scenario(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw sim::InputError(path, {}, "cannot read the scenario file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_scenario_text(text.str(), path);
+    return parse_scenario_text(sim::read_input_file(path, "cannot read the scenario file"), path);
 }
 
 }  // namespace caracal

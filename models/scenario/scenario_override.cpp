@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "sim/base/error.hpp"
+#include "sim/base/input_file.hpp"
 
 namespace caracal {
 
@@ -47,11 +48,7 @@ std::optional<std::size_t> step_index(const std::string& text, std::size_t steps
 }  // namespace
 
 ScenarioSource ScenarioSource::load(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw sim::InputError(path, {}, "cannot read the scenario file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return ScenarioSource(text.str(), path);
+    return ScenarioSource(sim::read_input_file(path, "cannot read the scenario file"), path);
 }
 
 ScenarioSource::ScenarioSource(std::string text, std::string file)

@@ -11,6 +11,8 @@
 
 #include "sim/alerting/alerting_rule.hpp"
 #include "sim/alerting/recording_rule.hpp"
+#include "sim/alerting/yaml_documents.hpp"
+#include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
 
 namespace sim::alerting {
@@ -54,7 +56,7 @@ public:
     RuleSet load() {
         std::vector<YAML::Node> docs;
         try {
-            docs = YAML::LoadAll(text_);
+            docs = load_yaml_documents(text_);
         } catch (const YAML::Exception& e) {
             throw InputError(file_, to_pos(e.mark), "invalid YAML: " + e.msg);
         }
@@ -317,11 +319,7 @@ RuleSet load_rule_text(const std::string& text, const std::string& file_name) {
 }
 
 std::string read_rule_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, {}, "cannot open rule file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
+    return read_input_file(path, "cannot open rule file");
 }
 
 RuleSet load_rule_file(const std::string& path) { return load_rule_text(read_rule_file(path), path); }

@@ -17,9 +17,9 @@ struct ContinueLoop {};
 
 class Executor {
 public:
-    Executor(std::string_view text, const std::string& name, const TemplateData& data) : text_(text), name_(name) {
-        const TemplateValue root{AlertFields{&data}};
-        vars_ = {{"$", root},
+    Executor(std::string_view text, const std::string& name, const TemplateData& data)
+        : text_(text), name_(name), root_{AlertFields{&data}} {
+        vars_ = {{"$", root_},
                  {"$labels", {data.labels}},
                  {"$externalLabels", {data.external_labels}},
                  {"$externalURL", {data.external_url}},
@@ -27,7 +27,8 @@ public:
     }
 
     std::string run(const Node& root) {
-        walk(vars_.front().second, root.list);
+        // Dot is root_, not vars_' copy of it: a declaration grows vars_ and would move dot away.
+        walk(root_, root.list);
         return std::move(out_);
     }
 
@@ -282,6 +283,7 @@ private:
 
     std::string_view text_;
     const std::string& name_;
+    const TemplateValue root_;  // dot at the top
     std::vector<std::pair<std::string, TemplateValue>> vars_;
     std::string out_;
     int at_pos_ = 0;

@@ -207,6 +207,7 @@ private:
 
     // {{if}}, {{with}}, {{range}}: the pipeline, the body, an optional else part, {{end}}.
     Node control(const std::string& word, std::size_t word_at) {
+        const NestingGuard guard(*this, word_at);
         const auto scope = vars_.size();
         Node node;
         node.kind = word == "if" ? Node::Kind::If : word == "with" ? Node::Kind::With : Node::Kind::Range;
@@ -393,6 +394,7 @@ private:
             return op;
         }
         if (c == '(') {
+            const NestingGuard guard(*this, i_);
             ++i_;
             op.kind = Operand::Kind::Pipe;
             op.pipe = std::make_shared<const Pipe>(pipeline("parenthesized pipeline", false, true));
@@ -525,6 +527,23 @@ private:
         return op;
     }
 
+    // Templates are parsed, printed and executed recursively, so their nesting is bounded to keep
+    // hostile input from exhausting the stack (Go grows its stacks instead; real templates nest a
+    // few levels). The bound counts control structures and parentheses together.
+    static constexpr int kMaxNesting = 1000;
+
+    struct NestingGuard {
+        NestingGuard(Parser& p, std::size_t at) : parser(p) {
+            if (++parser.nesting_ > kMaxNesting)
+                fail(at, "nested too deeply (more than " + std::to_string(kMaxNesting) +
+                                    " control structures and parentheses)");
+        }
+        ~NestingGuard() { --parser.nesting_; }
+        NestingGuard(const NestingGuard&) = delete;
+        NestingGuard& operator=(const NestingGuard&) = delete;
+        Parser& parser;
+    };
+
     std::string_view s_;
     std::vector<Item> items_;
     std::size_t next_ = 0;
@@ -532,6 +551,7 @@ private:
     std::size_t end_ = 0;
     std::vector<std::string> vars_;
     int range_depth_ = 0;
+    int nesting_ = 0;  // control structures and parentheses enclosing the parse position
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
 
 namespace sim::alerting {
@@ -360,12 +361,9 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
 }
 
 UnitTestFile load_unittest_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, {}, "cannot read the file");
-    std::ostringstream text;
-    text << in.rdbuf();
+    const std::string text = read_input_file(path, "cannot read the file");
     const auto dir = std::filesystem::path(path).parent_path().string();
-    return parse_unittest_text(text.str(), path, dir.empty() ? "." : dir);
+    return parse_unittest_text(text, path, dir.empty() ? "." : dir);
 }
 
 }  // namespace sim::alerting

@@ -203,6 +203,27 @@ TEST_CASE("variables are declared with := and assigned with = in Go's scopes") {
     CHECK(render("{{ $x = 1 }}", 0.5) == exec_error(120, "1", "undefined variable: $x"));
 }
 
+TEST_CASE("dot stays the alert after variable declarations grow the variable stack") {
+    // Each declaration pushes a variable; dot used to point into that stack and was moved away.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "{{ $v" + std::to_string(i) + " := " + std::to_string(i) + " }}";
+    CHECK(render(text + "{{ .Labels.i }}|{{ $.Labels.inst }}|{{ $v39 }}", 0.5) == "a|host.dom.example:9100|39");
+    CHECK(render("{{ $x := 1 }}{{ .Labels.i }}", 0.5) == "a");
+}
+
+TEST_CASE("templates nested past the bound are refused with the position of the construct") {
+    std::string deep_if, deep_paren;
+    for (int i = 0; i < 1001; ++i) deep_if += "{{if 1}}";
+    deep_if += "x";
+    for (int i = 0; i < 1001; ++i) deep_if += "{{end}}";
+    deep_paren = "{{ " + std::string(1001, '(') + "1" + std::string(1001, ')') + " }}";
+    CHECK_THAT(error_of(deep_if), Catch::Contains("nested too deeply (more than 1000 control structures and parentheses)"));
+    CHECK_THAT(error_of(deep_paren), Catch::Contains("nested too deeply"));
+    // 1000 levels are still a template.
+    std::string ok = "{{ " + std::string(1000, '(') + "1" + std::string(1000, ')') + " }}";
+    CHECK(render(ok, 0.5) == "1");
+}
+
 TEST_CASE("and, or and not return Go's values, short-circuiting") {
     CHECK(render("{{ and 1 0 }}|{{ and 1 2 }}|{{ or 0 \"\" }}|{{ or 0 \"x\" }}|{{ not 0 }}|{{ not \"a\" }}", 0.5) ==
           "0|2||x|true|false");
