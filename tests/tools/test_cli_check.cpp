@@ -113,3 +113,13 @@ TEST_CASE("issue 13.4: check reports DLQGrowth in the Postgres block drill as re
     CHECK(std::regex_search(r.out, std::regex(R"(CaracalAuditDLQGrowth -00:\d\d \(resolved during the fault\))")));
     CHECK_FALSE(has(r.out, "CaracalAuditDLQGrowth +00:00"));
 }
+
+TEST_CASE("issue 13.1: check and check --profile models/profiles/default.yaml give identical verdicts") {
+    const std::string scenario = "scenarios/audit-backpressure-datastore.yaml";
+    const auto built_in = run_twin("check " + scenario);
+    const auto file = run_twin("check --profile models/profiles/default.yaml " + scenario);
+    INFO(built_in.out << built_in.err << file.err);
+    CHECK(built_in.exit_code == file.exit_code);
+    CHECK(built_in.out == file.out);
+    CHECK(has(built_in.out, "MAXLEN"));
+}
