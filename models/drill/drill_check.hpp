@@ -128,6 +128,10 @@ struct DrillVerdict {
     std::vector<std::string> drift;             // docs vs this scenario
 
     bool passed() const;
+    // The checks that failed, one name per class, in report order: "green baseline", "alert <label>",
+    // "order", "<behaviour>", "invariant <name>", "rule evaluation", "recovery <condition>",
+    // "unexpected alerts" (strict only), "docs drift". Empty iff passed().
+    std::vector<std::string> failed_checks() const;
 };
 
 DrillVerdict check_drill(const Scenario& scenario, const RunResult& run, const CheckOptions& options);
