@@ -297,3 +297,19 @@ TEST_CASE("issue 13.4: an alert that clears during the fault has a negative TTR,
     CHECK(*w.recovery[0].ttr == -Duration::minutes(2));
     CHECK(w.recovery[0].detail.find("during the fault") != std::string::npos);
 }
+
+TEST_CASE("issue 13.3: revocations_applied judges only revocations whose propagation budget ended before the run") {
+    const Scenario s = scenario_expecting("behavior:\n  revocations_applied: true");
+    RunResult r = synthetic_run();
+    r.invariants.checks.push_back({"revocations_applied", caracal::Verdict::Unsettled,
+                                   "3 committed less than 30s before the end, still pending"});
+    auto v = check(s, r, {});
+    REQUIRE(v.behavior.size() == 1);
+    CHECK(v.behavior[0].held);
+    CHECK(v.behavior[0].detail.find("not judged") != std::string::npos);
+    CHECK(v.passed());
+    r.invariants.checks[0].verdict = caracal::Verdict::Violated;
+    v = check(s, r, {});
+    CHECK_FALSE(v.behavior[0].held);
+    CHECK(v.failed_checks() == std::vector<std::string>{"revocations_applied", "invariant revocations_applied"});
+}
