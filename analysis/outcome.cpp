@@ -35,6 +35,7 @@ const AlertOutcome* Outcome::find(const std::string& alert) const {
 Outcome outcome_of(const DrillVerdict& verdict) {
     Outcome out;
     out.passed = verdict.passed();
+    out.failed = verdict.failed_checks();
     for (const auto& a : verdict.alerts) {
         AlertOutcome o{a.expected.label(), true, false, false, std::nullopt, std::nullopt};
         if (const auto& d = a.detection) {
@@ -59,12 +60,13 @@ nlohmann::ordered_json to_json(const Outcome& outcome) {
                           {"during_fault", a.during_fault},
                           {"ttd_ms", millis(a.ttd)},
                           {"ttr_ms", millis(a.ttr)}});
-    return {{"passed", outcome.passed}, {"alerts", alerts}};
+    return {{"passed", outcome.passed}, {"failed", outcome.failed}, {"alerts", alerts}};
 }
 
 Outcome outcome_from_json(const nlohmann::json& json) {
     Outcome out;
     out.passed = json.at("passed").get<bool>();
+    out.failed = json.at("failed").get<std::vector<std::string>>();
     for (const auto& a : json.at("alerts"))
         out.alerts.push_back({a.at("alert").get<std::string>(), a.at("expected").get<bool>(), a.at("fired").get<bool>(),
                               a.at("during_fault").get<bool>(), millis_from(a.at("ttd_ms")),

@@ -35,6 +35,7 @@ struct Outcome {
     // Expected groups in the verdict's order (scenario, then docs), then unexpected alerts that
     // fired, by name.
     std::vector<AlertOutcome> alerts;
+    std::vector<std::string> failed;  // DrillVerdict::failed_checks(): empty iff passed
 
     // nullptr when the run has no such alert (an unexpected alert that did not fire).
     const AlertOutcome* find(const std::string& alert) const;

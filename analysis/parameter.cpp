@@ -75,4 +75,30 @@ WhatIf what_if(const std::vector<Setting>& settings, const ScenarioSource& sourc
     return out;
 }
 
+std::vector<std::string> check_effect(const std::vector<Parameter>& parameters, const std::vector<sim::alerting::Group>& groups,
+                                      const std::string& rules_file, std::size_t replications) {
+    std::vector<std::string> warnings;
+    for (const auto& p : parameters) {
+        const auto no_effect = [&](const std::string& why) {
+            throw sim::InputError(kFlag, {}, p.key + " has no effect: " + why);
+        };
+        if (p.key == "profile.prometheus.evaluation_interval") {
+            std::size_t own = 0;
+            for (const auto& g : groups)
+                if (g.interval()) ++own;
+            if (own == groups.size())
+                no_effect("every rule group of " + rules_file + " sets its own interval");
+            if (own > 0)
+                warnings.push_back(p.key + " applies only to " + std::to_string(groups.size() - own) + " of " +
+                                   std::to_string(groups.size()) + " rule group(s) of " + rules_file +
+                                   "; the others set their own interval");
+        } else if (replications > 0 && p.key == "profile.prometheus.jitter_seed") {
+            no_effect("with --replications every replication draws its own scrape jitter seed");
+        } else if (replications > 0 && p.key == "scenario.seed") {
+            no_effect("with --replications every replication draws its own seed");
+        }
+    }
+    return warnings;
+}
+
 }  // namespace caracal::analysis

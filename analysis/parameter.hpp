@@ -13,6 +13,7 @@
 
 #include "models/scenario/scenario_override.hpp"
 #include "models/twin/twin.hpp"
+#include "sim/alerting/rule_file.hpp"
 
 namespace caracal::analysis {
 
@@ -40,5 +41,15 @@ struct WhatIf {
 };
 // Throws sim::InputError (at `--set`) for a key in no family, listing the valid keys of `source`.
 WhatIf what_if(const std::vector<Setting>& settings, const ScenarioSource& source);
+
+// No silent parameters: a key that cannot change the run is an error (sim::InputError at `--set`,
+// one line naming the key and why), one whose effect is partial a warning (returned, to print
+// once). Checked:
+//   profile.prometheus.evaluation_interval  no effect when every rule group sets its own
+//                                            `interval`; partial when some do;
+//   profile.prometheus.jitter_seed           no effect with replications (each draws its own);
+//   scenario.seed                            no effect with replications (each draws its own).
+std::vector<std::string> check_effect(const std::vector<Parameter>& parameters, const std::vector<sim::alerting::Group>& groups,
+                                      const std::string& rules_file, std::size_t replications);
 
 }  // namespace caracal::analysis

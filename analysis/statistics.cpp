@@ -1,6 +1,7 @@
 #include "analysis/statistics.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <Eigen/Core>
@@ -64,8 +65,10 @@ CaseStatistics case_statistics(const std::vector<const Outcome*>& replications) 
     stats.replications = replications.size();
     std::vector<std::string> expected;
     std::set<std::string> others;
+    std::map<std::string, std::size_t> failed;
     for (const Outcome* o : replications) {
         if (o->passed) ++stats.passed;
+        for (const auto& f : o->failed) ++failed[f];
         for (const auto& a : o->alerts) {
             if (!a.expected) others.insert(a.alert);
             else if (std::find(expected.begin(), expected.end(), a.alert) == expected.end()) expected.push_back(a.alert);
@@ -73,6 +76,9 @@ CaseStatistics case_statistics(const std::vector<const Outcome*>& replications) 
     }
     for (const auto& name : expected) stats.alerts.push_back(alert_statistics(name, true, replications));
     for (const auto& name : others) stats.alerts.push_back(alert_statistics(name, false, replications));
+    stats.failed_checks.assign(failed.begin(), failed.end());
+    std::stable_sort(stats.failed_checks.begin(), stats.failed_checks.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     return stats;
 }
 
@@ -97,8 +103,11 @@ nlohmann::ordered_json to_json(const AlertStatistics& stats) {
 nlohmann::ordered_json to_json(const CaseStatistics& stats) {
     Json alerts = Json::array();
     for (const auto& a : stats.alerts) alerts.push_back(to_json(a));
+    Json failed = Json::array();
+    for (const auto& [check, count] : stats.failed_checks) failed.push_back({{"check", check}, {"replications", count}});
     return {{"replications", stats.replications},
             {"passed", stats.passed},
+            {"failed_checks", failed},
             {"detected_always", stats.detected_always()},
             {"alerts", alerts}};
 }

@@ -41,6 +41,9 @@ struct AlertStatistics {
 struct CaseStatistics {
     std::size_t replications = 0;
     std::size_t passed = 0;  // replications whose drill check passed
+    // Per failed check (Outcome::failed), the replications it failed in: most often first, ties
+    // by name.
+    std::vector<std::pair<std::string, std::size_t>> failed_checks;
     // Every alert that is expected or fired in some replication: expected ones in the outcomes'
     // order, then the others by name.
     std::vector<AlertStatistics> alerts;

@@ -60,7 +60,9 @@ CheckItem recovery_item(const RecoveryVerdict& r) {
 std::string alert_ttrs(const std::vector<AlertRecovery>& alerts) {
     std::string out;
     for (const auto& a : alerts)
-        out += (out.empty() ? "" : ", ") + a.alert + " " + (a.ttr ? format_offset(*a.ttr) : std::string("unresolved"));
+        out += (out.empty() ? "" : ", ") + a.alert + " " +
+               (!a.ttr ? std::string("unresolved")
+                       : format_offset(*a.ttr) + (a.during_fault() ? " (resolved during the fault)" : ""));
     return out.empty() ? "no alert active after injection" : out;
 }
 

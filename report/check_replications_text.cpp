@@ -35,8 +35,13 @@ std::string pad(std::string text, std::size_t width) {
 void print_drill(std::ostream& out, const ReplicatedDrill& d) {
     const auto& s = d.stats;
     out << d.title << " — " << d.file << ": expected alerts fired in every replication: "
-        << (s.detected_always() ? "yes" : "NO") << "; drill check passed in " << s.passed << "/" << s.replications
-        << "\n";
+        << (s.detected_always() ? "yes" : "NO") << "; drill check passed in " << s.passed << "/" << s.replications;
+    std::string failed;
+    for (const auto& [check, count] : s.failed_checks)
+        failed += (failed.empty() ? "" : ", ") + check + " failed in " + std::to_string(count) + "/" +
+                  std::to_string(s.replications);
+    if (!failed.empty()) out << " (" << failed << ")";
+    out << "\n";
     std::vector<std::vector<std::string>> rows{{"   ", "alert", "P(fired)", "TTD min / p50 / p95 / max",
                                                 "TTR min / p50 / p95 / max"}};
     for (const auto& a : s.alerts)

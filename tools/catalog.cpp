@@ -15,7 +15,7 @@ constexpr const char* kCatalogDir = "scenarios";
 void add_simulation_flags(CLI::App& sub, SimulationFlags& flags) {
     sub.add_option("--seed", flags.seed, "Seed for every scenario (overrides theirs)")->check(unsigned_integer());
     sub.add_option("--rules", flags.rules, "Alert rule file (plain or PrometheusRule)")->capture_default_str();
-    sub.add_option("--profile", flags.profile, "Deployment profile (default: the built-in defaults)");
+    sub.add_option("--profile", flags.profile, "Deployment profile, loaded over the built-in one (default: models/profiles/default.yaml, compiled in)");
 }
 
 RunOptions run_options(const SimulationFlags& flags) {

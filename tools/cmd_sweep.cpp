@@ -2,10 +2,12 @@
 // the given values (analysis/parameter.hpp lists the keys); per combination and alert, fired and
 // TTD / TTR. With --replications N, Monte Carlo statistics per combination; --shard K/N writes a
 // shard file for `caracal-twin merge`. Exit 0, or 2 on bad input (an unknown key lists the valid
-// ones) before anything runs.
+// ones; a key that would change nothing says why, analysis::check_effect) before anything runs.
+#include <iostream>
 #include <memory>
 
 #include "analysis/sweep.hpp"
+#include "sim/alerting/rule_manager.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
@@ -35,6 +37,10 @@ analysis::Summary sweep(const SweepOptions& opts) {
     const ScenarioSource source = ScenarioSource::load(opts.scenario);
     const CatalogInputs in = load_catalog({opts.scenario}, opts.simulation, "");
     const Scenario& s = source.scenario();
+    const auto rules = sim::alerting::RuleManager::load({opts.simulation.rules}, {});
+    for (const auto& warning :
+         analysis::check_effect(parameters, rules.groups(), opts.simulation.rules, opts.replication.replications))
+        std::cerr << "caracal-twin sweep: warning: " << warning << "\n";
     const report::SweepFormat format = opts.json ? report::SweepFormat::Json : opts.csv ? report::SweepFormat::Csv : report::SweepFormat::Table;
     auto header = analysis::sweep_header(report::drill_title(s.name, s.drill, s.variant), s.file, opts.simulation.rules,
                                          parameters, report::sweep_format_json(format));

@@ -140,6 +140,28 @@ bool DrillVerdict::passed() const {
     return !(strict && !unexpected.empty());
 }
 
+std::vector<std::string> DrillVerdict::failed_checks() const {
+    std::vector<std::string> out;
+    const auto add = [&](std::string name) {
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+    };
+    if (!baseline.held()) add("green baseline");
+    for (const auto& a : alerts)
+        if (!a.held()) add("alert " + a.expected.label());
+    for (const auto& o : order)
+        if (!o.held()) add("order");
+    for (const auto& b : behavior)
+        if (!b.held) add(b.name);
+    for (const auto& c : invariants)
+        if (c.verdict == Verdict::Violated) add("invariant " + c.name);
+    if (!rule_errors.empty()) add("rule evaluation");
+    for (const auto& r : recovery)
+        if (r.required && !r.held()) add("recovery " + std::string(to_string(r.condition)));
+    if (strict && !unexpected.empty()) add("unexpected alerts");
+    if (!drift.empty()) add("docs drift");
+    return out;
+}
+
 DrillVerdict check_drill(const Scenario& scenario, const RunResult& run, const CheckOptions& options) {
     const sim::alerting::RuleFacts& rules = run.rules;
     const Expectations& expected = scenario.expectations;

@@ -10,6 +10,8 @@
 //   - readiness "degraded" holds when at least one pod lost readiness (so also when all did),
 //     "unready" when every pod did, "ready" when none did; a pod stopped by a fault lost its
 //     readiness; the pods counted are those running just before injection;
+//   - alert TTRs are signed: an alert that resolved before the fault ended has a negative TTR and
+//     is reported as "resolved during the fault" (alerts_resolved's TTR is their signed maximum);
 //   - backlogs are drained when back at or under their green-baseline level (their maximum during
 //     warm-up); the DLQ counts only when the scenario replays it (a replay_dlq step);
 //   - freshness is restored when the freshness alerts' own expressions (revocation snapshot,
@@ -90,9 +92,13 @@ struct BehaviorVerdict {
     std::string detail;
 };
 
+// TTR is signed: the latest resolution of any instance minus the end of the fault, negative when
+// the alert cleared while the fault was still in place ("resolved during the fault").
 struct AlertRecovery {
     std::string alert;
     std::optional<Duration> ttr;  // unset: still active at the end
+    bool unresolved = false;      // some instance still active at the end (ttr unset)
+    bool during_fault() const { return ttr && *ttr < Duration(); }
 };
 
 struct RecoveryVerdict {
@@ -122,6 +128,10 @@ struct DrillVerdict {
     std::vector<std::string> drift;             // docs vs this scenario
 
     bool passed() const;
+    // The checks that failed, one name per class, in report order: "green baseline", "alert <label>",
+    // "order", "<behaviour>", "invariant <name>", "rule evaluation", "recovery <condition>",
+    // "unexpected alerts" (strict only), "docs drift". Empty iff passed().
+    std::vector<std::string> failed_checks() const;
 };
 
 DrillVerdict check_drill(const Scenario& scenario, const RunResult& run, const CheckOptions& options);

@@ -30,6 +30,9 @@ constexpr const char* kFreshnessAlerts[] = {"CaracalGatewayRevocationSnapshotSta
 
 Duration ttr(const RunResult& run, sim::Time restored) { return std::max(Duration(), restored - run.fault_end); }
 
+// Signed: negative when `t` is before the end of the fault (an alert that cleared during it).
+Duration signed_ttr(const RunResult& run, sim::Time t) { return t - run.fault_end; }
+
 std::string after_fault(const RunResult& run, sim::Time t) {
     std::string out(1, '+');
     return out.append(sim::format_duration(ttr(run, t))).append(" after the fault");
@@ -38,15 +41,18 @@ std::string after_fault(const RunResult& run, sim::Time t) {
 RecoveryVerdict alerts_resolved(const RunResult& run, const std::vector<AlertRecovery>& alerts) {
     RecoveryVerdict out{RecoveryCondition::AlertsResolved, false, Duration(), {}};
     std::vector<std::string> active;
+    std::optional<Duration> latest;  // signed: negative when every alert cleared during the fault
     for (const auto& a : alerts) {
         if (!a.ttr) active.push_back(a.alert);
-        else out.ttr = std::max(*out.ttr, *a.ttr);
+        else latest = latest ? std::max(*latest, *a.ttr) : *a.ttr;
     }
+    if (latest) out.ttr = *latest;
     if (!active.empty()) {
         out.ttr.reset();
         out.detail = "still active at the end: " + active.front() + (active.size() > 1 ? " and others" : "");
     } else {
         out.detail = alerts.empty() ? "no alert was active after injection" : std::to_string(alerts.size()) + " alert(s) resolved";
+        if (latest && *latest < Duration()) out.detail += ", all during the fault";
     }
     return out;
 }
@@ -149,10 +155,15 @@ std::vector<AlertRecovery> alert_recovery(const RunResult& run) {
     for (const auto& a : run.alerts)
         for (const auto& e : sim::alerting::alert_episodes(a.transitions)) {
             if (e.resolved_at && *e.resolved_at <= run.injection) continue;  // over before the fault
-            auto [it, fresh] = by_name.try_emplace(a.name, AlertRecovery{a.name, Duration()});
+            auto [it, fresh] = by_name.try_emplace(a.name, AlertRecovery{a.name, std::nullopt});
             AlertRecovery& r = it->second;
-            if (!e.resolved_at) r.ttr.reset();
-            else if (r.ttr) r.ttr = std::max(*r.ttr, ttr(run, *e.resolved_at));
+            if (!e.resolved_at) {
+                r.ttr.reset();
+                r.unresolved = true;
+            } else if (!r.unresolved) {
+                const Duration t = signed_ttr(run, *e.resolved_at);
+                r.ttr = r.ttr ? std::max(*r.ttr, t) : t;
+            }
         }
     std::vector<AlertRecovery> out;
     for (auto& [_, r] : by_name) out.push_back(std::move(r));

@@ -1,5 +1,7 @@
 #include "models/platform/profile.hpp"
 
+#include "models/platform/default_profile.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -250,17 +252,29 @@ std::vector<std::string> Profile::keys() {
     return out;
 }
 
-Profile load_profile_text(const std::string& text, const std::string& file_name) {
+namespace {
+
+Profile load_over(Profile p, const std::string& text, const std::string& file_name) {
     YAML::Node root;
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
         throw sim::InputError(file_name, {e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
     }
-    Profile p;
     if (root.IsNull()) return p;
     load_node(p, root, "", file_name);
     return p;
+}
+
+}  // namespace
+
+const Profile& default_profile() {
+    static const Profile built_in = load_over(Profile{}, kDefaultProfileText, kDefaultProfileFile);
+    return built_in;
+}
+
+Profile load_profile_text(const std::string& text, const std::string& file_name) {
+    return load_over(default_profile(), text, file_name);
 }
 
 Profile load_profile(const std::string& path) {

@@ -123,7 +123,9 @@ struct Profile {
     static std::vector<std::string> keys();
 };
 
-// Loads a profile file over the built-in defaults: every key must be known. Throws
+// Loads a profile file over the built-in defaults (default_profile(), i.e. the embedded
+// models/profiles/default.yaml; the member initialisers above only seed that file's parse):
+// every key must be known. Throws
 // sim::InputError with file, line and column.
 Profile load_profile(const std::string& path);
 Profile load_profile_text(const std::string& text, const std::string& file_name);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/world/invariants.hpp"
+#include "models/platform/default_profile.hpp"
 #include "models/platform/profile.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/world/world.hpp"
@@ -37,7 +38,7 @@ struct Perturbation {
 using RuleOverride = sim::alerting::RuleOverride;
 
 struct RunOptions {
-    Profile profile;  // the scenario's overrides are applied on top
+    Profile profile = default_profile();  // the scenario's overrides are applied on top
     std::string rules_file = kDefaultRulesFile;
     std::optional<std::uint64_t> seed;  // overrides the scenario's
     bool prometheus3_ranges = false;    // left-open range windows (Prometheus 3) instead of 2.x

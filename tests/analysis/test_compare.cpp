@@ -21,7 +21,7 @@ AlertOutcome alert(const std::string& name, bool expected, std::optional<int> tt
 }
 
 CaseStatistics stats(std::vector<AlertOutcome> alerts) {
-    const Outcome o{true, std::move(alerts)};
+    const Outcome o{true, std::move(alerts), {}};
     return case_statistics({&o});
 }
 
@@ -93,7 +93,7 @@ TEST_CASE("a comparison fails on a lost alert or a new false positive but not on
 }
 
 TEST_CASE("the comparison read back from results pairs each scenario's A and B cases") {
-    const Outcome fired{true, {alert("X", true, 90)}}, missed{false, {alert("X", true, {})}};
+    const Outcome fired{true, {alert("X", true, 90)}, {}}, missed{false, {alert("X", true, {})}, {}};
     Results results{"compare",
                     compare_header("a.yaml", "b.yaml", {{"Drill", "d.yaml", false}}, "text"),
                     {},

@@ -12,7 +12,7 @@ const std::string kScenario = "tests/fixtures/check/provider-short.yaml";
 
 Outcome outcome_for(std::size_t unit) {
     return {unit % 2 == 0, {{"A", true, true, true, Duration::millis(1000 + unit), Duration::millis(-250)},
-                            {"B", false, true, false, Duration::seconds(600), std::nullopt}}};
+                            {"B", false, true, false, Duration::seconds(600), std::nullopt}}, {}};
 }
 
 // Shard K/N of a run of 3 cases × 4 replications, outcomes derived from the unit number.

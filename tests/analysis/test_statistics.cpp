@@ -18,7 +18,7 @@ std::vector<Duration> seconds(std::initializer_list<int> values) {
 }
 
 Outcome run_with(bool passed, std::optional<int> ttd_seconds) {
-    Outcome o{passed, {{"Expected", true, false, false, std::nullopt, std::nullopt}}};
+    Outcome o{passed, {{"Expected", true, false, false, std::nullopt, std::nullopt}}, {}};
     if (ttd_seconds) {
         o.alerts[0].fired = true;
         o.alerts[0].ttd = Duration::seconds(*ttd_seconds);
@@ -88,4 +88,20 @@ TEST_CASE("a case detects always only when every expected alert fired in every r
     const auto stats = case_statistics({&runs[0], &runs[1]});
     CHECK(stats.detected_always());
     CHECK(stats.passed == 0);
+}
+
+TEST_CASE("issue 13.6: case statistics count the failed checks per class, most frequent first") {
+    Outcome pass = run_with(true, 30);
+    Outcome order = run_with(false, 30);
+    order.failed = {"order"};
+    Outcome both = run_with(false, std::nullopt);
+    both.failed = {"alert Expected", "order", "recovery backlogs_drained"};
+    const auto stats = case_statistics({&pass, &order, &both, &order});
+    CHECK(stats.passed == 1);
+    using Count = std::pair<std::string, std::size_t>;
+    CHECK(stats.failed_checks ==
+          std::vector<Count>{{"order", 3}, {"alert Expected", 1}, {"recovery backlogs_drained", 1}});
+    const auto json = caracal::analysis::to_json(stats);
+    CHECK(json.at("failed_checks").at(0).at("check") == "order");
+    CHECK(json.at("failed_checks").at(0).at("replications") == 3);
 }

@@ -56,8 +56,8 @@ TEST_CASE("a bad rule override in any point fails before anything runs") {
 }
 
 TEST_CASE("the sweep read back from results has each point's values and statistics") {
-    Outcome fired{true, {{"A", true, true, true, Duration::seconds(90), std::nullopt}}};
-    Outcome quiet{false, {{"A", true, false, false, std::nullopt, std::nullopt}}};
+    Outcome fired{true, {{"A", true, true, true, Duration::seconds(90), std::nullopt}}, {}};
+    Outcome quiet{false, {{"A", true, false, false, std::nullopt, std::nullopt}}, {}};
     const std::vector<Parameter> parameters{{"scenario.fault_duration", {"1m", "9m"}}};
     Results results{"sweep", sweep_header("Title", "s.yaml", "r.yaml", parameters, "csv"), {}, 2, {quiet, fired}};
     const Sweep sweep = sweep_of(results);

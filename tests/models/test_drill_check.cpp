@@ -253,3 +253,40 @@ TEST_CASE("a simulated drill is checked end to end: detection, fail closed, read
     for (const auto& c : v.recovery) CHECK(*c.ttr <= *v.green_ttr);
     CHECK(v.passed());
 }
+
+TEST_CASE("issue 13.4: an alert that clears during the fault has a negative TTR, not 0") {
+    RunResult r = synthetic_run();  // fault from +0 to +10m
+    add_alert(r, "During", Duration::seconds(0), Duration::seconds(60), Duration::minutes(8));
+    add_alert(r, "After", Duration::seconds(0), Duration::seconds(60), Duration::minutes(11));
+    const auto v = check(scenario_expecting("alerts: [During]"), r, rules_with({{"During", Duration::minutes(1)}}));
+    REQUIRE(v.alert_recovery.size() == 2);
+    CHECK(v.alert_recovery[0].alert == "After");
+    CHECK(*v.alert_recovery[0].ttr == Duration::minutes(1));
+    CHECK_FALSE(v.alert_recovery[0].during_fault());
+    CHECK(v.alert_recovery[1].alert == "During");
+    CHECK(*v.alert_recovery[1].ttr == -Duration::minutes(2));
+    CHECK(v.alert_recovery[1].during_fault());
+    CHECK(*v.recovery[0].ttr == Duration::minutes(1));  // alerts_resolved: the signed latest
+
+    RunResult only = synthetic_run();
+    add_alert(only, "During", Duration::seconds(0), Duration::seconds(60), Duration::minutes(8));
+    const auto w = check(scenario_expecting("alerts: [During]"), only, rules_with({{"During", Duration::minutes(1)}}));
+    CHECK(*w.recovery[0].ttr == -Duration::minutes(2));
+    CHECK(w.recovery[0].detail.find("during the fault") != std::string::npos);
+}
+
+TEST_CASE("issue 13.3: revocations_applied judges only revocations whose propagation budget ended before the run") {
+    const Scenario s = scenario_expecting("behavior:\n  revocations_applied: true");
+    RunResult r = synthetic_run();
+    r.invariants.checks.push_back({"revocations_applied", caracal::Verdict::Unsettled,
+                                   "3 committed less than 30s before the end, still pending"});
+    auto v = check(s, r, {});
+    REQUIRE(v.behavior.size() == 1);
+    CHECK(v.behavior[0].held);
+    CHECK(v.behavior[0].detail.find("not judged") != std::string::npos);
+    CHECK(v.passed());
+    r.invariants.checks[0].verdict = caracal::Verdict::Violated;
+    v = check(s, r, {});
+    CHECK_FALSE(v.behavior[0].held);
+    CHECK(v.failed_checks() == std::vector<std::string>{"revocations_applied", "invariant revocations_applied"});
+}

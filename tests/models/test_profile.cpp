@@ -1,16 +1,38 @@
 #include <catch2/catch.hpp>
 
+#include "models/platform/default_profile.hpp"
 #include "models/platform/profile.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
 #include "sim/base/error.hpp"
 
 using caracal::Profile;
 
-TEST_CASE("the shipped default profile file equals the built-in defaults, key by key") {
-    const Profile file = caracal::load_profile(std::string(SOURCE_DIR) + "/models/profiles/default.yaml");
-    const Profile builtin;
+TEST_CASE("issue 13.1: the built-in profile is models/profiles/default.yaml, stream MAXLEN included") {
+    const std::string path = std::string(SOURCE_DIR) + "/models/profiles/default.yaml";
+    const Profile file = caracal::load_profile(path);
+    const Profile& builtin = caracal::default_profile();
     for (const auto& key : Profile::keys()) {
         INFO(key);
         CHECK(file.get(key) == builtin.get(key));
+    }
+    CHECK(builtin.redis.maxlen == file.redis.maxlen);
+    CHECK(builtin.maxlen("caracal.audit.events") == 1000000);
+    // The embedded text is the file's bytes, and the file sets every key (so nothing is left to
+    // the struct's member initialisers).
+    std::ifstream in(path);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    CHECK(bytes.str() == caracal::kDefaultProfileText);
+    const YAML::Node root = YAML::Load(bytes.str());
+    for (const auto& key : Profile::keys()) {
+        INFO(key);
+        const auto dot = key.find('.');
+        const std::string section = key.substr(0, dot), leaf = key.substr(dot + 1);
+        CHECK(root[section][leaf].IsDefined());
     }
     CHECK(file.redis.maxlen == std::map<std::string, std::int64_t>{{"caracal.audit.events", 1000000},
                                                                    {"caracal.audit.events.dlq", 100000},

@@ -2,7 +2,13 @@
 
 #include <filesystem>
 
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 #include "models/scenario/scenario.hpp"
+#include "models/twin/twin.hpp"
 
 using caracal::parse_scenario_text;
 using sim::Duration;
@@ -134,4 +140,57 @@ TEST_CASE("every example scenario loads") {
 
 TEST_CASE("an unreadable scenario file is an input error naming the file") {
     CHECK_THROWS_AS(caracal::load_scenario("/nonexistent/scenario.yaml"), sim::InputError);
+}
+
+namespace {
+
+// The comment lines (`# ...`) of a scenario file, joined by spaces.
+std::string scenario_comment(const std::string& path) {
+    std::ifstream in(path);
+    std::string line, text;
+    while (std::getline(in, line))
+        if (line.rfind("#", 0) == 0) text += line.substr(1) + " ";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("issue 13: scenario comments name the pack's for values and range windows") {
+    const std::string pack_path = std::string(SOURCE_DIR) + "/" + caracal::kDefaultRulesFile;
+    caracal::RunOptions options;
+    options.rules_file = pack_path;
+    const auto rules = caracal::rule_facts(options);
+    std::ifstream pack_in(pack_path);
+    std::stringstream pack;
+    pack << pack_in.rdbuf();
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(SOURCE_DIR) + "/scenarios")) {
+        if (entry.path().extension() != ".yaml") continue;
+        const std::string comment = scenario_comment(entry.path().string());
+        INFO(entry.path().filename().string() << ": " << comment);
+        // "X has no `for`": the pack's X (or CaracalX) holds for 0.
+        static const std::regex no_for(R"((\w+) has no `for`)");
+        for (std::sregex_iterator m(comment.begin(), comment.end(), no_for), e; m != e; ++m) {
+            const std::string name = (*m)[1];
+            const auto it = std::find_if(rules.begin(), rules.end(), [&](const auto& r) {
+                return r.first.size() >= name.size() && r.first.compare(r.first.size() - name.size(), name.size(), name) == 0;
+            });
+            REQUIRE(it != rules.end());
+            CHECK(it->second.hold == Duration());
+        }
+        // "X ... held Nm" / "X ... for Nm" within one clause: some rule named like X holds for N.
+        static const std::regex held(R"((\w+) \([^()]*?(?:held|for) (\d+[smh])\))");
+        for (std::sregex_iterator m(comment.begin(), comment.end(), held), e; m != e; ++m) {
+            const std::string name = (*m)[1];
+            const auto hold = sim::parse_duration((*m)[2].str());
+            const auto it = rules.count(name) ? rules.find(name) : rules.find("Caracal" + name);
+            if (it == rules.end()) continue;
+            CHECK(it->second.hold == *hold);
+        }
+        // A PromQL range function named with its window (`increase[1h]`) is one the pack uses.
+        static const std::regex ranged(R"((rate|increase|delta|changes|resets)\[(\d+[smh])\])");
+        for (std::sregex_iterator m(comment.begin(), comment.end(), ranged), e; m != e; ++m) {
+            INFO((*m)[0]);
+            CHECK(pack.str().find("[" + std::string((*m)[2]) + "]") != std::string::npos);
+        }
+    }
 }

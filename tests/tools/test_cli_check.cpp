@@ -106,3 +106,28 @@ TEST_CASE("check exits 2 with one file:line:col line on bad input") {
     CHECK(std::regex_match(r.err_lines()[0], std::regex(R"(.*bad\.yaml:5:15: expectations: "B" is ordered but not in "alerts")")));
     CHECK(run_twin("check --docs " + kFixtures + "missing.md " + kShort).exit_code == 2);
 }
+
+TEST_CASE("issue 13.4: check reports DLQGrowth in the Postgres block drill as resolved during the fault") {
+    const auto r = run_twin("check scenarios/postgres-outage-block.yaml");
+    INFO(r.out << r.err);
+    CHECK(std::regex_search(r.out, std::regex(R"(CaracalAuditDLQGrowth -00:\d\d \(resolved during the fault\))")));
+    CHECK_FALSE(has(r.out, "CaracalAuditDLQGrowth +00:00"));
+}
+
+TEST_CASE("issue 13.1: check and check --profile models/profiles/default.yaml give identical verdicts") {
+    const std::string scenario = "scenarios/audit-backpressure-datastore.yaml";
+    const auto built_in = run_twin("check " + scenario);
+    const auto file = run_twin("check --profile models/profiles/default.yaml " + scenario);
+    INFO(built_in.out << built_in.err << file.err);
+    CHECK(built_in.exit_code == file.exit_code);
+    CHECK(built_in.out == file.out);
+    CHECK(has(built_in.out, "MAXLEN"));
+}
+
+TEST_CASE("issue 13.3: a revocation committed in the last 30 s of the run does not fail revocations_applied") {
+    const auto r = run_twin("check --seed 2 scenarios/revocation-propagation-lag.yaml");
+    INFO(r.out << r.err);
+    CHECK(has(r.out, "still pending"));  // seed 2 commits revocations within the last budget
+    CHECK(has(r.out, "✓ revocations_applied: "));
+    CHECK_FALSE(has(r.out, "✗ revocations_applied"));
+}

@@ -92,3 +92,11 @@ TEST_CASE("a malformed shard, or a shard without replications, is bad input with
         CHECK(r.out.empty());
     }
 }
+
+TEST_CASE("issue 13.6: the replicated check names the checks that failed and in how many replications") {
+    const auto r = run_twin("check --replications 4 scenarios/postgres-outage-block.yaml");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    // "drill check passed in 0/4 (alert CaracalReadinessFlapping failed in 4/4, ...)"
+    CHECK(std::regex_search(r.out, std::regex(R"(drill check passed in 0/4 \(.*alert CaracalReadinessFlapping failed in 4/4)")));
+}

@@ -197,3 +197,26 @@ TEST_CASE("advise with an unknown alert exits 2 listing the alerts") {
     CHECK(r.err == "--alerts: no alerting rule named \"Nope\"; alerts: CaracalGatewaySTSCircuitOpen, "
                    "CaracalGatewaySTSExchangeErrors\n");
 }
+
+TEST_CASE("issue 13.5: a sweep key with no effect exits 2 with one line naming the key and why") {
+    const auto r = run_twin("sweep " + kDrill + " --set profile.prometheus.evaluation_interval=15s,30s,60s");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 2);
+    REQUIRE(r.err_lines().size() == 1);
+    CHECK_THAT(r.err, Catch::Contains("profile.prometheus.evaluation_interval has no effect: every rule group of "
+                                      "models/rules/caracal-alerts.yaml sets its own interval"));
+    CHECK(r.out.empty());
+    const auto seed = run_twin("sweep " + kDrill + " --replications 2 --set scenario.seed=1,2");
+    CHECK(seed.exit_code == 2);
+    CHECK_THAT(seed.err, Catch::Contains("scenario.seed has no effect: with --replications"));
+}
+
+TEST_CASE("issue 13.5: a sweep key with a partial effect runs with one warning") {
+    const auto r = run_twin("sweep " + kDrill + " --rules " + kFixtures +
+                            "rules-mixed-interval.yaml --set profile.prometheus.evaluation_interval=30s,60s");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    REQUIRE(r.err_lines().size() == 1);
+    CHECK_THAT(r.err, Catch::Contains("warning: profile.prometheus.evaluation_interval applies only to 1 of 2 rule group(s)"));
+    CHECK_FALSE(r.out.empty());
+}
