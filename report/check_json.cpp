@@ -45,7 +45,15 @@ Json order_json(const OrderVerdict& o) {
             {"earlier_seconds", seconds(o.earlier_at)}, {"later_seconds", seconds(o.later_at)}};
 }
 
-Json drill_json(const DrillVerdict& v) {
+// Present only when timing was sampled: the items whose outcome the redraws did not all share.
+Json timing_json(const DrillVerdict& v, const TimingTally& timing) {
+    Json dependent = Json::array();
+    for (const auto& [item, held_in_redraws] : check_items(v, timing))
+        if (held_in_redraws) dependent.push_back({{"item", item.name}, {"held_in", *held_in_redraws}});
+    return {{"redraws", timing.runs}, {"depends_on_timing", dependent}};
+}
+
+Json drill_json(const DrillVerdict& v, const TimingTally& timing) {
     Json j;
     j["scenario"] = v.scenario;
     j["file"] = v.file;
@@ -86,6 +94,7 @@ Json drill_json(const DrillVerdict& v) {
     j["recovery"] = {{"alerts", alert_ttr}, {"conditions", conditions}, {"green_baseline_ttr_seconds", seconds(v.green_ttr)}};
     j["unexpected"] = sightings(v.unexpected);
     j["drift"] = v.drift;
+    if (timing.runs > 0) j["timing"] = timing_json(v, timing);
     return j;
 }
 
@@ -95,7 +104,8 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
     Json doc;
     doc["passed"] = report.passed();
     Json drills = Json::array();
-    for (const auto& v : report.drills) drills.push_back(drill_json(v));
+    for (std::size_t i = 0; i < report.drills.size(); ++i)
+        drills.push_back(drill_json(report.drills[i], i < report.timing.size() ? report.timing[i] : TimingTally{}));
     doc["scenarios"] = drills;
     doc["docs_drift"] = report.docs_drift;
     return doc;

@@ -2,6 +2,9 @@
 // the same verdicts. Detection times read from injection, recovery times (TTR) from the fault end.
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,8 +15,17 @@
 
 namespace caracal::report {
 
+// A drill re-run with only its timing redrawn (analysis/timing_sample.hpp): per verdict item name,
+// in how many of the redraws an item of that name failed.
+struct TimingTally {
+    std::size_t runs = 0;
+    std::map<std::string, std::size_t> failed;
+};
+TimingTally tally_timing(const std::vector<DrillVerdict>& redraws);
+
 struct CheckReport {
     std::vector<DrillVerdict> drills;      // in the order the scenarios were given
+    std::vector<TimingTally> timing;       // per drill, same order; empty: timing not sampled
     std::vector<std::string> docs_drift;   // documented drills without a scenario
     bool passed() const;
 };
@@ -27,6 +39,15 @@ struct CheckItem {
     std::string detail;
 };
 std::vector<CheckItem> check_items(const DrillVerdict& verdict);
+
+// An item with what the timing redraws said about it.
+struct TimedItem {
+    CheckItem item;
+    // Set when the item's pass or failure is not the same in every redraw (or differs from the
+    // headline run): the number of redraws in which it held.
+    std::optional<std::size_t> held_in_redraws;
+};
+std::vector<TimedItem> check_items(const DrillVerdict& verdict, const TimingTally& timing);
 
 // `+MM:SS` (`-MM:SS` when negative).
 std::string format_offset(Duration d);

@@ -17,18 +17,31 @@ const char* mark(ItemStatus s) {
     return "?";
 }
 
-void print_drill(std::ostream& out, const DrillVerdict& v) {
+void print_drill(std::ostream& out, const DrillVerdict& v, const TimingTally& timing) {
     out << drill_title(v) << " — " << v.file << " (seed " << v.seed << ", fault " << sim::format_duration(v.fault_duration)
         << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (v.passed() ? "PASS" : "FAIL") << "\n";
-    for (const auto& item : check_items(v)) out << "  " << mark(item.status) << " " << item.name << ": " << item.detail << "\n";
+    std::size_t timing_dependent = 0;
+    for (const auto& [item, held_in_redraws] : check_items(v, timing)) {
+        out << "  " << mark(item.status) << " " << item.name << ": " << item.detail;
+        if (held_in_redraws) {
+            out << " — depends on timing (held in " << *held_in_redraws << " of " << timing.runs << ")";
+            ++timing_dependent;
+        }
+        out << "\n";
+    }
+    if (timing.runs == 0) return;
+    out << "  " << mark(ItemStatus::Note) << " timing: ";
+    if (timing_dependent == 0) out << "every outcome the same";
+    else out << timing_dependent << " outcome(s) differ";
+    out << " over " << timing.runs << " redraws of the scrape and evaluation phases and the fault start\n";
 }
 
 }  // namespace
 
 void print_check_text(std::ostream& out, const CheckReport& report) {
     out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
-    for (const auto& v : report.drills) {
-        print_drill(out, v);
+    for (std::size_t i = 0; i < report.drills.size(); ++i) {
+        print_drill(out, report.drills[i], i < report.timing.size() ? report.timing[i] : TimingTally{});
         out << "\n";
     }
     if (!report.docs_drift.empty()) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "analysis/timing_sample.hpp"
 #include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
@@ -19,25 +20,37 @@ namespace caracal::tools {
 
 namespace {
 
+// Each redraw is a full run of the drill: beyond this a check is a Monte Carlo study, which
+// --replications does better (statistics, shards).
+constexpr std::size_t kMaxTimingRuns = 1000;
+
 struct CheckCommandOptions {
     std::vector<std::string> scenarios;
     std::string docs;
     bool strict = false;
     bool json = false;
     std::string junit;
+    std::size_t timing_runs = 8;
+    CLI::Option* timing_flag = nullptr;  // to tell an explicit --timing-runs from the default
     SimulationFlags simulation;
     ReplicationFlags replication;
     std::string output;
 };
 
 // Runs are independent and deterministic, so they share out over threads; each verdict lands at
-// its scenario's index, keeping the report's order (and bytes) whatever the timing.
+// its scenario's index, keeping the report's order (and bytes) whatever the timing. Each drill's
+// timing redraws draw from its own seed, so they too are the same whatever the thread.
 report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
     report::CheckReport report;
     report.drills.resize(in.scenarios.size());
+    if (opts.timing_runs > 0) report.timing.resize(in.scenarios.size());
     analysis::for_each_index(in.scenarios.size(), opts.replication.threads, [&](std::size_t i) {
         const Scenario& scenario = in.scenarios[i];
-        report.drills[i] = check_drill(scenario, run(scenario, in.run), check_options(scenario, in, opts.strict));
+        const analysis::Case drill{scenario.name, scenario, in.run, check_options(scenario, in, opts.strict)};
+        report.drills[i] = check_drill(scenario, run(scenario, drill.run), drill.check);
+        if (opts.timing_runs == 0) return;
+        const analysis::TimingPlan plan{opts.timing_runs, report.drills[i].seed};
+        report.timing[i] = report::tally_timing(analysis::timing_sample(drill, plan));
     });
     if (in.docs) report.docs_drift = uncovered_drills(*in.docs, in.docs_file, in.scenarios);
     return report;
@@ -74,6 +87,8 @@ int run_check(const CheckCommandOptions& opts) {
         const bool replicated = opts.replication.replications > 0;
         if (!replicated && !opts.replication.shard.empty())
             throw sim::InputError("--shard", {}, "needs --replications (a plain check is not sharded)");
+        if (replicated && opts.timing_flag->count() > 0)
+            throw sim::InputError("--timing-runs", {}, "not with --replications (every replication redraws the timing)");
         const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
         return replicated ? replicated_check(inputs, opts) : single_check(inputs, opts);
     });
@@ -92,6 +107,12 @@ Command setup_check(CLI::App& app) {
     sub->add_flag("--strict", opts->strict, "Alerts that fire without being expected fail the check");
     sub->add_flag("--json", opts->json, "Print the verdicts as JSON");
     sub->add_option("--junit", opts->junit, "Also write JUnit XML to this file (not with --replications)");
+    opts->timing_flag =
+        sub->add_option("--timing-runs", opts->timing_runs,
+                        "Re-run each drill this many times with only the scrape and evaluation phases and the fault "
+                        "start redrawn, and mark outcomes that differ as \"depends on timing (held in k of n)\"; "
+                        "0: off (default 8)")
+            ->check(unsigned_integer(kMaxTimingRuns));
     add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
     return {sub, [opts] { return run_check(*opts); }};
 }

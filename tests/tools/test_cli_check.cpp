@@ -131,3 +131,25 @@ TEST_CASE("issue 13.3: a revocation committed in the last 30 s of the run does n
     CHECK(has(r.out, "✓ revocations_applied: "));
     CHECK_FALSE(has(r.out, "✗ revocations_applied"));
 }
+
+TEST_CASE("issue 13.7: check re-runs each drill with redrawn timing and states it, in text and JSON") {
+    const auto text = run_twin("check --timing-runs 3 " + kShort);
+    INFO(text.out << text.err);
+    CHECK(text.exit_code == 0);
+    CHECK(std::regex_search(text.out, std::regex(R"(· timing: (every outcome the same|\d+ outcome\(s\) differ) over 3 redraws of the scrape and evaluation phases and the fault start)")));
+
+    const auto json = run_twin("check --json --timing-runs 3 " + kShort);
+    REQUIRE(json.exit_code == 0);
+    const auto doc = nlohmann::json::parse(json.out);
+    CHECK(doc["scenarios"][0]["timing"]["redraws"] == 3);
+    CHECK(doc["scenarios"][0]["timing"]["depends_on_timing"].is_array());
+
+    const auto off = run_twin("check --json --timing-runs 0 " + kShort);
+    CHECK_FALSE(nlohmann::json::parse(off.out)["scenarios"][0].contains("timing"));
+}
+
+TEST_CASE("issue 13.7: --timing-runs with --replications exits 2 with one line, since replications redraw timing") {
+    const auto r = run_twin("check --timing-runs 3 --replications 2 " + kShort);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "--timing-runs: not with --replications (every replication redraws the timing)\n");
+}
