@@ -34,6 +34,7 @@ CheckItem alert_item(const AlertVerdict& a) {
         if (a.pending) detail += "; " + a.pending->alert + " pending at " + format_offset(a.pending->at);
     }
     for (const auto& m : a.missing_rules) detail += "; no rule " + m + " in the rule file";
+    if (!a.mechanism.empty()) detail += " — why: " + a.mechanism;
     return {a.expected.label() + source_suffix(a.source), status(a.held()), detail};
 }
 

@@ -36,6 +36,7 @@ Json alert_json(const AlertVerdict& a) {
     }
     j["pending"] = a.pending ? sighting(*a.pending) : Json(nullptr);
     j["missing_rules"] = a.missing_rules;
+    j["mechanism"] = a.mechanism;
     return j;
 }
 

@@ -184,6 +184,7 @@ DrillVerdict check_drill(const Scenario& scenario, const RunResult& run, const C
     if (options.documented) add_documented(*options.documented, expected, documented_alerts, documented_order);
     for (const auto& a : expected.alerts) out.alerts.push_back(check_alert(run, a, Source::Scenario, rules));
     for (const auto& a : documented_alerts) out.alerts.push_back(check_alert(run, a, Source::Docs, rules));
+    for (auto& a : out.alerts) a.mechanism = drill::alert_mechanism(a, query, options);
     for (const auto& o : expected.order) out.order.push_back(check_order(run, o, Source::Scenario));
     for (const auto& o : documented_order) out.order.push_back(check_order(run, o, Source::Docs));
 

@@ -76,6 +76,9 @@ struct AlertVerdict {
     std::optional<Detection> detection;     // unset: no member fired after injection
     std::optional<AlertSighting> pending;   // when unfired: the first member that went pending
     std::vector<std::string> missing_rules; // members the rule file does not define
+    // Why, in one line: what the condition's signal did during the fault and what in Caracal moves
+    // it (models/METRICS.md); empty when the rule file has no such alert.
+    std::string mechanism;
     bool held() const { return detection.has_value(); }
 };
 

@@ -51,6 +51,8 @@ std::vector<RecoveryVerdict> check_recovery(const Expectations& expected, const 
                                             const std::vector<PodHistory>& pods,
                                             const std::vector<AlertRecovery>& alerts,
                                             const CheckOptions& options);
+// Why an expected alert fired or did not, in one line (drill_mechanism.cpp).
+std::string alert_mechanism(const AlertVerdict& verdict, const RunQuery& query, const CheckOptions& options);
 // Documented alerts and orders against the scenario's, as drift lines.
 std::vector<std::string> drill_drift(const Scenario& scenario, const CheckOptions& options);
 

@@ -153,3 +153,12 @@ TEST_CASE("issue 13.7: --timing-runs with --replications exits 2 with one line, 
     CHECK(r.exit_code == 2);
     CHECK(r.err == "--timing-runs: not with --replications (every replication redraws the timing)\n");
 }
+
+TEST_CASE("issue 14.5: an alert that never fired says why in one line: a metric the twin does not produce, or the "
+          "extreme its signal reached against the threshold") {
+    const std::string out = failing_check("--timing-runs 0 --rules " + kFixtures + "rules-mechanisms.yaml " + kShort);
+    CHECK(has(out, "✗ CaracalSTSProviderRefreshErrors: never fired — why: not simulated: the twin produces no series "
+                   "for caracal_sts_no_such_metric_total\n"));
+    CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired — why: never held: max(up) reached at most 1 during "
+                   "the fault, against > 1\n"));
+}

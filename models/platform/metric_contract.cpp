@@ -1,0 +1,124 @@
+#include "models/platform/metric_contract.hpp"
+
+#include <sstream>
+#include <vector>
+
+#include "sim/base/error.hpp"
+
+namespace caracal {
+
+extern const char* const kMetricContractText;
+
+namespace {
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// `| a | b |` → {"a", "b"}; a `\|` inside a cell stays a literal bar.
+std::vector<std::string> cells(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cell;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        if (line[i] == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
+            cell += '|';
+            ++i;
+        } else if (line[i] == '|') {
+            out.push_back(trim(cell));
+            cell.clear();
+        } else {
+            cell += line[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> backticked(const std::string& cell) {
+    std::vector<std::string> out;
+    for (std::size_t open = cell.find('`'); open != std::string::npos; open = cell.find('`', open)) {
+        const auto close = cell.find('`', open + 1);
+        if (close == std::string::npos) break;
+        out.push_back(cell.substr(open + 1, close - open - 1));
+        open = close + 1;
+    }
+    return out;
+}
+
+// Column positions of one table, from its header row; -1 when absent.
+struct Columns {
+    int metric = -1, type = -1, exporter = -1, semantics = -1, exposure = -1, source = -1;
+    std::size_t count = 0;
+
+    static Columns of(const std::vector<std::string>& header) {
+        Columns c;
+        c.count = header.size();
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            const std::string& h = header[i];
+            const int at = static_cast<int>(i);
+            if (h == "metric") c.metric = at;
+            else if (h == "type") c.type = at;
+            else if (h == "exported by") c.exporter = at;
+            else if (h == "value and when it changes") c.semantics = at;
+            else if (h == "exposed") c.exposure = at;
+            else if (h == "source") c.source = at;
+        }
+        return c;
+    }
+    bool contract() const { return metric >= 0 && source >= 0; }
+};
+
+std::string at(const std::vector<std::string>& row, int column) { return column < 0 ? std::string() : row[column]; }
+
+bool separator(const std::vector<std::string>& row) {
+    for (const auto& c : row)
+        if (c.find_first_not_of("-: ") != std::string::npos) return false;
+    return true;
+}
+
+}  // namespace
+
+MetricContracts parse_metric_contract(const std::string& markdown, const std::string& file) {
+    MetricContracts out;
+    std::istringstream in(markdown);
+    std::string line;
+    int number = 0;
+    Columns table;          // of the table being read
+    bool in_table = false;  // inside any table
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.empty() || line[0] != '|') {
+            in_table = false;
+            continue;
+        }
+        const auto row = cells(line);
+        if (!in_table) {  // a header row
+            in_table = true;
+            table = Columns::of(row);
+            continue;
+        }
+        if (!table.contract() || separator(row)) continue;
+        if (row.size() != table.count)
+            throw sim::InputError(file, {number, 1},
+                                  "expected " + std::to_string(table.count) + " cells as in the table's header, got " +
+                                      std::to_string(row.size()));
+        const auto names = backticked(row[table.metric]);
+        if (names.empty()) throw sim::InputError(file, {number, 1}, "expected a `metric_name` in the metric column");
+        for (const auto& name : names)
+            out[name] = {name,
+                         at(row, table.type),
+                         at(row, table.exporter),
+                         at(row, table.semantics),
+                         at(row, table.exposure),
+                         at(row, table.source)};
+    }
+    return out;
+}
+
+const MetricContracts& metric_contract() {
+    static const MetricContracts contract = parse_metric_contract(kMetricContractText, "models/METRICS.md");
+    return contract;
+}
+
+}  // namespace caracal

@@ -1,0 +1,31 @@
+// Caracal's metrics contract as data: models/METRICS.md, one table row per metric the model
+// produces, read by what explains a prediction (which source behaviour makes a series move) and by
+// the tests that hold the model to the table.
+#pragma once
+
+#include <map>
+#include <string>
+
+namespace caracal {
+
+struct MetricContract {
+    std::string name;
+    std::string type;       // counter, gauge
+    std::string exporter;   // the service (or kube-state-metrics) whose /metrics carries it
+    std::string semantics;  // its value and when it changes
+    std::string exposure;   // how /metrics produces it (in memory, computed at scrape time, ...)
+    std::string source;     // `path:line@commit` in Caracal's source, or what the twin assumes
+};
+
+using MetricContracts = std::map<std::string, MetricContract>;
+
+// The rows of every table in `markdown` whose header names the columns `metric` and `source`
+// (`type`, `exported by`, `value and when it changes`, `exposed` are read when present). A row's
+// metric cell may list several backticked names sharing the row. Throws sim::InputError naming
+// `file` and the line of a row whose cells do not match its header.
+MetricContracts parse_metric_contract(const std::string& markdown, const std::string& file);
+
+// The contract compiled in from models/METRICS.md.
+const MetricContracts& metric_contract();
+
+}  // namespace caracal
