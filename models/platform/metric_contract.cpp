@@ -1,5 +1,7 @@
 #include "models/platform/metric_contract.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <vector>
 
@@ -51,17 +53,21 @@ struct Columns {
     int metric = -1, type = -1, exporter = -1, semantics = -1, exposure = -1, source = -1;
     std::size_t count = 0;
 
+    // Header cells are matched case-insensitively by their words: `metric`, `type`, `exported
+    // by`, a cell mentioning `changes` (the value and when it changes), one mentioning `expos`
+    // (how /metrics produces it), `source`.
     static Columns of(const std::vector<std::string>& header) {
         Columns c;
         c.count = header.size();
         for (std::size_t i = 0; i < header.size(); ++i) {
-            const std::string& h = header[i];
+            std::string h = header[i];
+            std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return std::tolower(ch); });
             const int at = static_cast<int>(i);
             if (h == "metric") c.metric = at;
             else if (h == "type") c.type = at;
             else if (h == "exported by") c.exporter = at;
-            else if (h == "value and when it changes") c.semantics = at;
-            else if (h == "exposed") c.exposure = at;
+            else if (h.find("changes") != std::string::npos) c.semantics = at;
+            else if (h.find("expos") != std::string::npos) c.exposure = at;
             else if (h == "source") c.source = at;
         }
         return c;
@@ -70,6 +76,12 @@ struct Columns {
 };
 
 std::string at(const std::vector<std::string>& row, int column) { return column < 0 ? std::string() : row[column]; }
+
+// `Gateway — /metrics never fails` → "Gateway": a heading's words before any dash or parenthesis.
+std::string section_exporter(const std::string& heading) {
+    const auto end = heading.find_first_of("—-(:");
+    return trim(heading.substr(0, end));
+}
 
 bool separator(const std::vector<std::string>& row) {
     for (const auto& c : row)
@@ -86,8 +98,10 @@ MetricContracts parse_metric_contract(const std::string& markdown, const std::st
     int number = 0;
     Columns table;          // of the table being read
     bool in_table = false;  // inside any table
+    std::string section;    // the latest `## ` heading: the exporter when no column names it
     while (std::getline(in, line)) {
         ++number;
+        if (line.rfind("## ", 0) == 0) section = section_exporter(line.substr(3));
         if (line.empty() || line[0] != '|') {
             in_table = false;
             continue;
@@ -108,7 +122,7 @@ MetricContracts parse_metric_contract(const std::string& markdown, const std::st
         for (const auto& name : names)
             out[name] = {name,
                          at(row, table.type),
-                         at(row, table.exporter),
+                         table.exporter < 0 ? section : row[table.exporter],
                          at(row, table.semantics),
                          at(row, table.exposure),
                          at(row, table.source)};

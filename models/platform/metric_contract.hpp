@@ -20,8 +20,9 @@ struct MetricContract {
 using MetricContracts = std::map<std::string, MetricContract>;
 
 // The rows of every table in `markdown` whose header names the columns `metric` and `source`
-// (`type`, `exported by`, `value and when it changes`, `exposed` are read when present). A row's
-// metric cell may list several backticked names sharing the row. Throws sim::InputError naming
+// (`type`, `exported by`, a "... changes" and an "exposed" column are read when present; without an
+// `exported by` column the exporter is the section's `## ` heading). A row's metric cell may list
+// several backticked names sharing the row. Throws sim::InputError naming
 // `file` and the line of a row whose cells do not match its header.
 MetricContracts parse_metric_contract(const std::string& markdown, const std::string& file);
 

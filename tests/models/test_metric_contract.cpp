@@ -24,6 +24,16 @@ TEST_CASE("issue 14.2: the metric contract reads every contract table's rows, se
     CHECK(contract.at("caracal_b").exposure == "poll every 30 s");
 }
 
+TEST_CASE("issue 14.2: contract headers match by their words, and the section heading names the exporter") {
+    const std::string md = "## Audit — /metrics never fails\n\n| Metric | Type | When it changes (twin) | Exposure | Source |\n"
+                           "|---|---|---|---|---|\n| `caracal_audit_dlq_size` | gauge | XLEN | memory | `s.go:1` |\n";
+    const auto c = parse_metric_contract(md, "M.md").at("caracal_audit_dlq_size");
+    CHECK(c.exporter == "Audit");
+    CHECK(c.semantics == "XLEN");
+    CHECK(c.exposure == "memory");
+    CHECK(c.source == "`s.go:1`");
+}
+
 TEST_CASE("issue 14.2: a contract row whose cells do not match the header is an error naming file and line") {
     const std::string md = "| metric | source |\n| --- | --- |\n| `a` | s | extra |\n";
     CHECK_THROWS_WITH(parse_metric_contract(md, "M.md"), "M.md:3:1: expected 2 cells as in the table's header, got 3");
