@@ -38,7 +38,7 @@ TEST_CASE("export-promtool writes the test file and the plain rule groups it ref
     CHECK(std::regex_search(test, std::regex(R"(rule_files:\n  - short-credential\.rules\.yml\n)")));
     CHECK(test.find("evaluation_interval: 30s") != std::string::npos);
     CHECK(test.find("interval: 30s") != std::string::npos);
-    CHECK(std::regex_search(test, std::regex(R"(series: 'caracal_sts_provider_circuit_open\{.*pod="caracal-sts-0")")));
+    CHECK(std::regex_search(test, std::regex(R"(series: 'caracal_sts_provider_circuit_open_total\{.*pod="caracal-sts-0")")));
     CHECK(std::regex_search(test, std::regex(R"(alertname: CaracalSTSProviderCircuitOpen\n\s+exp_alerts:)")));
     // stdout: the test file, then each firing instance with its twin and grid firing offsets.
     CHECK(std::regex_search(r.out, std::regex(R"(CaracalSTSProviderCircuitOpen\{.*\}  \+\S+ / \+\S+\n)")));
