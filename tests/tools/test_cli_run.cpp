@@ -15,7 +15,7 @@ namespace {
 std::string short_scenario(const ScratchDir& dir, const std::string& extra = "") {
     const auto path = dir.path() / "scenario.yaml";
     std::ofstream(path) << "name: short-credential\ndrill: Provider credential refresh failure\nwarmup: 2m\n"
-                           "fault_duration: 6m\nrecovery: 3m\nfaults:\n  - {primitive: expire_credential}\n"
+                           "fault_duration: 6m\nrecovery: 8m\nfaults:\n  - {primitive: expire_credential}\n"
                         << extra;
     return path.string();
 }
