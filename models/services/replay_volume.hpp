@@ -42,7 +42,7 @@ public:
     std::size_t files() const { return files_.size(); }
     // The scrape-time directory scan's oldest age, in whole seconds (0 with no file).
     std::int64_t oldest_age_seconds(sim::Time now) const;
-    // Events written to files / replayed from them / XADDs that failed, since the pod first started.
+    // Events written to files (= XADDs that failed) / replayed from them, since the pod first started.
     std::uint64_t written() const { return written_; }
     std::uint64_t replayed() const { return replayed_; }
 

@@ -31,6 +31,8 @@ void StsService::start(Pod& pod) {
     // services/sts/internal/audit.go:217-219,269-277,298-300@46a980b6c
     pod.metrics.gauge_fn("caracal_sts_audit_replay_pending", {},
                          [emitter](sim::Time) { return double(emitter->written() - emitter->replayed()); });
+    pod.metrics.gauge_fn("caracal_sts_audit_replay_replayed_total", {}, [emitter](sim::Time) { return double(emitter->replayed()); });
+    pod.metrics.gauge_fn("caracal_sts_audit_sink_errors_total", {}, [emitter](sim::Time) { return double(emitter->written()); });
     Pod* pp = &pod;
     s.invalidations = std::make_unique<StreamConsumer>(ctx_, pod, streams::kPolicyInvalidate, "opa-engine",
                                                        p.sts.revocation_poll, [this, pp](const StreamEntry&) { load_policy(*pp); });
