@@ -20,8 +20,10 @@ class Postgres {
 public:
     Postgres(sim::des::Simulation& sim, const Network& network, const Profile& profile);
 
-    // Gives the pod a pool and exports caracal_db_pool_connections_{in_use,max} on its registry.
+    // Gives the pod a pool of `postgres.pool_size` connections, or of `max_conns`. Exports nothing:
+    // which service reports its pool, and how, is the service's business.
     void add_client(Pod& pod);
+    void add_client(Pod& pod, std::size_t max_conns);
     // One query from `pod`; `done(bool ok)`, false also when no connection could be acquired in
     // time. A template so that `done` travels inside the DES event callback instead of in a
     // std::function of its own (an allocation per query); keep its captures small, as the event

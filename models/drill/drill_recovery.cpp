@@ -17,8 +17,8 @@ struct Backlog {
 };
 
 constexpr Backlog kBacklogs[] = {
-    {"STS audit replay volumes", "sum(caracal_sts_audit_replay_pending_events)"},
-    {"Gateway audit replay volumes", "sum(caracal_gateway_audit_replay_pending_events)"},
+    {"STS audit replay files", "sum(caracal_sts_audit_replay_files)"},
+    {"Gateway audit replay files", "sum(caracal_gateway_audit_replay_files)"},
     {"audit stream lag", "max(caracal_audit_consumer_lag_events)"},
     {"API outbox", "sum(caracal_api_outbox_pending_rows)"},
     {"Coordinator outbox", "sum(caracal_coordinator_outbox_pending_rows)"},

@@ -1,20 +1,19 @@
-// A circuit breaker (closed → open → half-open), as the Gateway keeps around its STS exchange and
-// the STS around provider credential refresh.
+// The Gateway's circuit around its STS exchange, as Caracal 46a980b6c keeps it
+// (services/gateway/internal/proxy.go:34-37,402-433@46a980b6c): a failure count and an
+// "open until" instant, nothing more.
 //
-// Trips on `failure_threshold` consecutive failures (not a failure ratio over a window: simpler,
-// and what the common breaker libraries default to). The open → half-open step is computed from
-// the clock rather than scheduled: state(now) is exact at any instant, so a gauge evaluated at
-// scrape time shows exactly when the breaker stopped being open, and the breaker needs no
-// Simulation. The log records that step with its true time (opened + open_duration).
-//
-// Results of calls admitted before the breaker opened may arrive while it is open: they are
-// ignored. While half-open, any success closes and any failure re-opens for a fresh open_duration.
+// - A qualifying failure (the caller decides: STSUnavailable with status >= 500) adds one to the
+//   count; once the count is at the limit, that failure and every later one opens the circuit for
+//   `open_for` from that instant (a re-open), until a success.
+// - Only a success resets the count and closes the circuit.
+// - There is no half-open gate: once `open_for` has passed, every request goes through, and the
+//   first qualifying failure re-opens it.
+// - The exported gauge is whatever the request path last wrote: check() writes 1 while open and 0
+//   once the window has passed; failures that open write 1; successes write 0. Nothing writes it
+//   while no request arrives, so it freezes at its last value when traffic stops.
 #pragma once
 
 #include <cstdint>
-#include <optional>
-#include <string_view>
-#include <vector>
 
 #include "sim/base/time.hpp"
 
@@ -24,54 +23,34 @@ using sim::Duration;
 using sim::Time;
 
 struct CircuitBreakerConfig {
-    int failure_threshold = 5;
-    Duration open_duration = Duration::seconds(30);
-    int half_open_max_calls = 1;
+    int failure_limit = 3;
+    Duration open_for = Duration::seconds(10);
 };
 
 class CircuitBreaker {
 public:
-    enum class State { Closed, Open, HalfOpen };
-
-    struct Transition {
-        Time at;
-        State from;
-        State to;
-        bool operator==(const Transition&) const = default;
-    };
-
-    // Throws std::invalid_argument on a threshold or call limit below 1 or a non-positive duration.
+    // Throws std::invalid_argument on a limit below 1 or a non-positive open time.
     explicit CircuitBreaker(CircuitBreakerConfig config);
 
-    // May a call go out now? Closed: yes. Open: no. Half-open: yes for the first
-    // half_open_max_calls calls since it half-opened. Refusals are counted.
-    bool allow(Time now);
-    void on_success(Time now);
+    // The request path's check before an exchange: true while open (the request fails fast).
+    bool check(Time now);
+    void on_success();
     void on_failure(Time now);
-    State state(Time now) const;
 
-    std::uint64_t opens() const { return opens_; }
-    std::uint64_t rejected() const { return rejected_; }
-    // Every transition up to `now`, oldest first.
-    std::vector<Transition> transitions(Time now) const;
+    // Open at `now`, from the clock (for inspection; not what the gauge shows).
+    bool open_at(Time now) const { return now < open_until_; }
+    // caracal_gateway_sts_circuit_open: the value last written on the request path.
+    double gauge() const { return gauge_; }
+    // caracal_gateway_sts_circuit_opened_total: opens and re-opens.
+    std::uint64_t opened() const { return opened_; }
+    int failures() const { return failures_; }
 
 private:
-    // When an open breaker half-opens by itself, if it is open.
-    std::optional<Time> half_open_due() const;
-    // Records the half-open step if it is due by `now`.
-    void advance(Time now);
-    void move_to(State to, Time at);
-
     CircuitBreakerConfig config_;
-    State state_ = State::Closed;
-    int consecutive_failures_ = 0;
-    int trial_calls_ = 0;
-    Time opened_at_;
-    std::uint64_t opens_ = 0;
-    std::uint64_t rejected_ = 0;
-    std::vector<Transition> transitions_;
+    int failures_ = 0;
+    Time open_until_;  // the epoch when never opened
+    double gauge_ = 0;
+    std::uint64_t opened_ = 0;
 };
-
-std::string_view to_string(CircuitBreaker::State state);
 
 }  // namespace caracal

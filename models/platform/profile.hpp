@@ -35,7 +35,7 @@ struct Profile {
     struct Readiness {
         std::vector<std::string> api{"postgres", "redis"};
         std::vector<std::string> sts{"postgres", "redis"};
-        std::vector<std::string> gateway{"postgres"};
+        std::vector<std::string> gateway{"postgres", "redis", "sts"};
         std::vector<std::string> audit{"postgres", "redis"};
         std::vector<std::string> coordinator{"postgres", "redis"};
     } readiness;
@@ -78,20 +78,27 @@ struct Profile {
     struct Sts {
         Duration opa_poll = Duration::seconds(60);
         Duration exchange_time = Duration::millis(20);
-        Duration provider_refresh_interval = Duration::seconds(60);
-        std::int64_t provider_breaker_failures = 3;
-        Duration provider_breaker_open = Duration::seconds(60);
+        double auth_code_share = 0.5;
+        std::int64_t provider_failure_limit = 5;
+        Duration provider_failure_window = Duration::minutes(5);
+        Duration provider_circuit_open = Duration::seconds(30);
+        Duration provider_result_ttl = Duration::seconds(5);
         Duration revocation_poll = Duration::seconds(1);
-        double replay_drain_per_second = 200;
+        std::int64_t replay_event_bytes = 512;
     } sts;
 
     struct Gateway {
-        Duration sts_timeout = Duration::seconds(2);
-        std::int64_t sts_breaker_failures = 5;
-        Duration sts_breaker_open = Duration::seconds(30);
+        Duration sts_timeout = Duration::seconds(5);
+        std::int64_t sts_breaker_failures = 3;
+        Duration sts_breaker_open = Duration::seconds(10);
+        Duration jwks_ttl = Duration::minutes(5);
+        double resource_mandate_share = 0.5;
         Duration revocation_reload_interval = Duration::seconds(30);
+        Duration snapshot_stale_after = Duration::seconds(70);
+        Duration revocation_reload_hang = Duration::minutes(15);
         Duration revocation_poll = Duration::seconds(1);
-        double replay_drain_per_second = 200;
+        std::int64_t db_max_conns = 20;
+        std::int64_t replay_event_bytes = 512;
     } gateway;
 
     struct Audit {

@@ -1,58 +1,64 @@
 #include "models/services/replay_volume.hpp"
 
-#include <cmath>
-
-#include "models/platform/first_tick.hpp"
-
 namespace caracal {
 
 namespace {
-constexpr Duration kDrainTick = Duration::seconds(1);
-}
+// The flusher's tick: events failing within one tick are one batch, written to one file
+// (client.go:25-33@46a980b6c, services/sts/internal/audit.go:31-39@46a980b6c).
+constexpr Duration kFlushTick = Duration::millis(50);
+}  // namespace
 
 AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod,
-                           const std::string& metric_prefix, double drain_per_second)
+                           const std::string& metric_prefix, std::int64_t event_bytes)
     : sim_(sim),
       redis_(redis),
       events_(redis.stream(streams::kAuditEvents)),
       book_(book),
       pod_(pod),
       producer_(book.producer_index(pod.name)),
-      drain_per_tick_(drain_per_second * kDrainTick.secs()) {
+      event_bytes_(event_bytes) {
+    pod.metrics.gauge_fn(metric_prefix + "_audit_replay_files", {},
+                         [this](sim::Time) { return static_cast<double>(files_.size()); });
+    pod.metrics.gauge_fn(metric_prefix + "_audit_replay_bytes", {},
+                         [this](sim::Time) { return static_cast<double>(pending()) * static_cast<double>(event_bytes_); });
     pod.metrics.gauge_fn(metric_prefix + "_audit_replay_oldest_age_seconds", {},
-                         [this](sim::Time now) { return oldest_age(now).secs(); });
-    pod.metrics.gauge_fn(metric_prefix + "_audit_replay_pending_events", {},
-                         [this](sim::Time) { return static_cast<double>(volume_.size()); });
-    sim.every(kDrainTick, first_tick(sim, pod.name + ".replay-drain", kDrainTick), [this] { drain(); });
+                         [this](sim::Time now) { return static_cast<double>(oldest_age_seconds(now)); });
 }
 
-Duration AuditEmitter::oldest_age(sim::Time now) const {
-    if (volume_.empty()) return Duration();
-    return now - book_.produced_at(volume_.front());
+std::size_t AuditEmitter::pending() const {
+    std::size_t n = 0;
+    for (const ReplayFile& f : files_) n += f.events.size();
+    return n;
 }
 
-void AuditEmitter::publish(AuditEventId id) {
-    events_.add(sim_.now(), id);
-    book_.move(id, AuditPlace::Stream);
+std::int64_t AuditEmitter::oldest_age_seconds(sim::Time now) const {
+    if (files_.empty()) return 0;
+    const Duration age = now - files_.front().mtime;
+    return age < Duration() ? 0 : age.ms() / 1000;
 }
 
 void AuditEmitter::emit() {
     const sim::Time now = sim_.now();
-    const bool direct = pod_.running && redis_.reachable(pod_.service);
-    const AuditEventId id = book_.produce(producer_, now, direct ? AuditPlace::Stream : AuditPlace::Replay);
-    if (direct)
-        events_.add(now, id);
-    else
-        volume_.push_back(id);
+    if (redis_.reachable(pod_.service)) {
+        events_.add(now, book_.produce(producer_, now, AuditPlace::Stream));
+        return;
+    }
+    const std::int64_t batch = now.unix_ms() / kFlushTick.ms();
+    if (files_.empty() || files_.back().batch != batch) files_.push_back(ReplayFile{now, batch, {}});
+    files_.back().events.push_back(book_.produce(producer_, now, AuditPlace::Replay));
+    ++written_;
 }
 
-void AuditEmitter::drain() {
-    if (volume_.empty() || !pod_.running || !redis_.reachable(pod_.service)) return;
-    auto budget = static_cast<std::size_t>(std::floor(drain_per_tick_));
-    while (budget-- > 0 && !volume_.empty()) {
-        publish(volume_.front());
-        volume_.pop_front();
-    }
+void AuditEmitter::replay_at_start() {
+    if (!redis_.reachable(pod_.service)) return;  // every file fails its first XADD and stays
+    const sim::Time now = sim_.now();
+    for (const ReplayFile& f : files_)
+        for (AuditEventId id : f.events) {
+            events_.add(now, id);
+            book_.move(id, AuditPlace::Stream);
+            ++replayed_;
+        }
+    files_.clear();
 }
 
 }  // namespace caracal

@@ -21,6 +21,9 @@ public:
     // Called once for each pod when it is created: registers its metrics and periodic work. Work
     // scheduled here must do nothing while the pod is not running.
     virtual void start(Pod& pod) = 0;
+    // Called when a stopped pod runs again (a new process on the same volume); start() is the
+    // first process start.
+    virtual void process_started(Pod&) {}
     // The pod's GET /ready, as the kubelet's probe sees it at `now`.
     virtual ProbeOutcome ready_check(const Pod& pod, sim::Time now) const = 0;
 

@@ -101,7 +101,10 @@ void World::stop_pod(Pod& pod) {
 void World::scale(Service s, int replicas) {
     for (Pod* pod : service(s).deployment().scale(replicas)) {
         if (pod->running) {
-            if (!pod->probe) service(s).start(*pod);  // a pod never seen before
+            if (!pod->probe)
+                service(s).start(*pod);  // a pod never seen before
+            else
+                service(s).process_started(*pod);
             start_pod(*pod, /*initially_ready=*/false);
         } else {
             stop_pod(*pod);

@@ -5,18 +5,12 @@
 #include "models/datastores/redis.hpp"
 #include "world_fixture.hpp"
 
-using caracal::CircuitBreaker;
 using caracal::Service;
 using caracal::Verdict;
 using sim::Duration;
 using world_test::WorldFixture;
 
 namespace {
-
-bool has_transition_to(const CircuitBreaker& b, sim::Time now, CircuitBreaker::State to) {
-    const auto t = b.transitions(now);
-    return std::any_of(t.begin(), t.end(), [to](const CircuitBreaker::Transition& x) { return x.to == to; });
-}
 
 // The latest stored sample of `name` for `pod` at `t` (5m lookback), or nullopt when stale/absent.
 std::optional<double> stored_value(const sim::tsdb::Storage& storage, const std::string& name, const std::string& pod,
@@ -32,23 +26,23 @@ std::optional<double> stored_value(const sim::tsdb::Storage& storage, const std:
 
 }  // namespace
 
-TEST_CASE("block(gateway, sts) makes exchanges fail, opens the breaker, half-opens it after the cool-down") {
+TEST_CASE("block(gateway, sts) makes exchanges time out, opens the circuit, and the first success after the fault closes it") {
     WorldFixture f;
     f.run_for(Duration::minutes(2));
     auto& gw = f.pod(Service::Gateway);
     const double errors_before = f.metric(gw, "caracal_gateway_sts_exchange_errors_total");
     const auto revert = f.apply("{primitive: block, from: gateway, to: sts}");
-    f.run_for(Duration::seconds(10));
+    f.run_for(f.profile.gateway.sts_timeout + Duration::seconds(5));
     CHECK(f.metric(gw, "caracal_gateway_sts_exchange_errors_total") >= errors_before + f.profile.gateway.sts_breaker_failures);
     CHECK(f.metric(gw, "caracal_gateway_sts_circuit_open") == 1);
+    CHECK(f.world.gateway().sts_breaker(gw).opened() >= 1);
     f.run_for(f.profile.gateway.sts_breaker_open);
-    CHECK(has_transition_to(f.world.gateway().sts_breaker(gw), f.sim.now(), CircuitBreaker::State::HalfOpen));
     CHECK(f.world.gateway().outcomes().denied_circuit > 0);
 
     revert();
-    f.run_for(f.profile.gateway.sts_breaker_open + Duration::seconds(10));
+    f.run_for(Duration::minutes(1));
     CHECK(f.metric(gw, "caracal_gateway_sts_circuit_open") == 0);
-    CHECK(f.world.gateway().sts_breaker(gw).state(f.sim.now()) == CircuitBreaker::State::Closed);
+    CHECK(f.world.gateway().sts_breaker(gw).failures() == 0);
     CHECK(f.verdict("no_dispatch_without_exchange") == Verdict::Held);
     CHECK(f.verdict("audit_events_conserved") == Verdict::Held);
 }
@@ -92,11 +86,11 @@ TEST_CASE("scale(sts, 0) stales the STS pods' series and reverting brings the po
     WorldFixture f;
     f.run_for(Duration::minutes(1));
     const std::string pod = f.pod(Service::Sts).name;
-    CHECK(stored_value(f.storage, "caracal_sts_policy_bundle_age_seconds", pod, f.sim.now()).has_value());
+    CHECK(stored_value(f.storage, "caracal_sts_opa_max_policy_age_seconds", pod, f.sim.now()).has_value());
     const auto revert = f.apply("{primitive: scale, service: sts, replicas: 0}");
     f.run_for(Duration::seconds(1));
     CHECK(f.world.sts().deployment().running().empty());
-    CHECK_FALSE(stored_value(f.storage, "caracal_sts_policy_bundle_age_seconds", pod, f.sim.now()).has_value());
+    CHECK_FALSE(stored_value(f.storage, "caracal_sts_opa_max_policy_age_seconds", pod, f.sim.now()).has_value());
     CHECK_FALSE(stored_value(f.storage, "up", pod, f.sim.now()).has_value());
 
     revert();
@@ -145,17 +139,20 @@ TEST_CASE("pause(audit-ingestor) lets the audit consumer lag grow and it drains 
     CHECK(f.verdict("audit_events_conserved") == Verdict::Held);
 }
 
-TEST_CASE("delay(gateway-revocation) holds revocations pending for the delay at the Gateway") {
+TEST_CASE("delay(gateway-revocation) holds revocations for the delay; the pod that applies one shows its propagation") {
     WorldFixture f;
     f.run_for(Duration::minutes(1));
-    auto& gw = f.pod(Service::Gateway);
     const auto revert = f.apply("{primitive: delay, consumer_group: gateway-revocation, by: 60s}");
     f.apply("{primitive: revoke, sessions: 2}");
     f.run_for(Duration::seconds(90));
-    CHECK(f.metric(gw, "caracal_gateway_revocation_propagation_lag_seconds") > 30);
+    const auto propagation = [&] {
+        return std::max(f.metric(f.pod(Service::Gateway, 0), "caracal_gateway_revocation_propagation_seconds"),
+                        f.metric(f.pod(Service::Gateway, 1), "caracal_gateway_revocation_propagation_seconds"));
+    };
+    CHECK(propagation() >= 60);
     revert();
-    f.run_for(Duration::seconds(10));
-    CHECK(f.metric(gw, "caracal_gateway_revocation_propagation_lag_seconds") < 10);
+    f.run_for(Duration::minutes(2));  // background revocations are applied promptly again
+    CHECK(propagation() < 10);
     CHECK(f.verdict("revocations_applied") != Verdict::Violated);
 }
 
@@ -168,16 +165,19 @@ TEST_CASE("revoke commits revocations through the API") {
     CHECK(quiet.world.ctx().revocations.committed() == 3);
 }
 
-TEST_CASE("pause_distribution(policy) lets the STS bundle age pass the poll period, and it recovers") {
+TEST_CASE("pause_distribution(policy) holds an activation back until distribution resumes") {
     WorldFixture f;
     f.run_for(Duration::minutes(1));
     auto& sts = f.pod(Service::Sts);
     const auto revert = f.apply("{primitive: pause_distribution, distribution: policy}");
+    f.apply("{primitive: activate_policy}");
     f.run_for(Duration::minutes(4));
-    CHECK(f.metric(sts, "caracal_sts_policy_bundle_age_seconds") > 3 * f.profile.sts.opa_poll.secs());
+    CHECK(f.world.sts().active_policy(sts) == 1);
+    CHECK(f.metric(sts, "caracal_sts_opa_max_policy_age_seconds") >= 300);  // since start: nothing compiled
     revert();
     f.run_for(f.profile.sts.opa_poll + Duration::seconds(5));
-    CHECK(f.metric(sts, "caracal_sts_policy_bundle_age_seconds") <= f.profile.sts.opa_poll.secs() + 5);
+    CHECK(f.world.sts().active_policy(sts) == 2);
+    CHECK(f.metric(sts, "caracal_sts_opa_max_policy_age_seconds") <= f.profile.sts.opa_poll.secs() + 5);
 }
 
 TEST_CASE("activate_policy with a compile error is rejected and the last good bundle stays active") {
@@ -193,16 +193,15 @@ TEST_CASE("activate_policy with a compile error is rejected and the last good bu
     CHECK(f.world.sts().active_policy(sts) == 3);
 }
 
-TEST_CASE("expire_credential opens the STS provider breaker and restoring it closes the breaker") {
+TEST_CASE("expire_credential opens the shared provider circuit and restoring it closes the circuit") {
     WorldFixture f;
-    auto& sts = f.pod(Service::Sts);
     const auto revert = f.apply("{primitive: expire_credential}");
-    f.run_for(f.profile.sts.provider_refresh_interval * (f.profile.sts.provider_breaker_failures + 1));
-    CHECK(f.metric(sts, "caracal_sts_provider_refresh_errors_total") >= f.profile.sts.provider_breaker_failures);
-    CHECK(f.metric(sts, "caracal_sts_provider_circuit_open") == 1);
+    f.run_for(Duration::minutes(2));
+    CHECK(f.world.sts().provider_refresh().circuit_open(f.sim.now()));
     revert();
-    f.run_for(f.profile.sts.provider_breaker_open + f.profile.sts.provider_refresh_interval * 2);
-    CHECK(f.metric(sts, "caracal_sts_provider_circuit_open") == 0);
+    f.run_for(f.profile.sts.provider_circuit_open + Duration::seconds(30));
+    CHECK_FALSE(f.world.sts().provider_refresh().circuit_open(f.sim.now()));
+    CHECK(f.world.sts().provider_refresh().failures(f.sim.now()) == 0);
     CHECK(f.verdict("no_dispatch_without_exchange") == Verdict::Held);
 }
 

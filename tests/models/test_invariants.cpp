@@ -32,18 +32,24 @@ TEST_CASE("a healthy world holds every invariant") {
     CHECK(inv.revocation_lag.max < f.profile.gateway.revocation_reload_interval);
 }
 
-TEST_CASE("audit events stay conserved through a Redis outage and its replay") {
+// Issue 14.3: Gateway audit events whose XADD fails wait in replay files until the process
+// restarts (packages/core/go/audit/client.go:259-278@46a980b6c, services/gateway/internal/server.go:123@46a980b6c).
+TEST_CASE("audit events stay conserved through a Gateway Redis block, in replay files until the Gateway restarts") {
     WorldFixture f;
     f.run_for(Duration::minutes(1));
-    const auto revert = f.apply("{primitive: outage, component: redis}");
-    f.run_for(Duration::minutes(3));
+    const auto revert = f.apply("{primitive: block, from: gateway, to: redis}");
+    f.run_for(Duration::seconds(15));  // exchanges still succeed (STS has Redis): their events fail to XADD
     const auto during = caracal::check_invariants(f.world, {f.sim.now(), false});
     INFO(check_named(during, "audit_events_conserved").detail);
     CHECK(check_named(during, "audit_events_conserved").verdict == Verdict::Held);
     CHECK(f.world.ctx().audit_events.count(caracal::AuditPlace::Replay) > 0);
     revert();
     f.run_for(Duration::minutes(3));
+    CHECK(f.world.ctx().audit_events.count(caracal::AuditPlace::Replay) > 0);  // no periodic drain
+    f.world.scale(caracal::Service::Gateway, 0);
+    f.world.scale(caracal::Service::Gateway, 2);
     CHECK(f.world.ctx().audit_events.count(caracal::AuditPlace::Replay) == 0);
+    f.run_for(Duration::minutes(1));
     CHECK(f.verdict("audit_events_conserved") == Verdict::Held);
 }
 

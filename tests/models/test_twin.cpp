@@ -63,7 +63,7 @@ faults:
 
 }  // namespace
 
-TEST_CASE("an expired provider credential fires refresh errors, then circuit open, and both resolve in recovery") {
+TEST_CASE("an expired provider credential fires (fixture) refresh errors, then circuit open, and both resolve in recovery") {
     const auto r = caracal::run(parse_scenario_text(kCredential, "s.yaml"), options());
     CHECK(r.injection == r.start + Duration::minutes(10));
     CHECK(r.fault_end == r.injection + Duration::minutes(8));
@@ -74,7 +74,7 @@ TEST_CASE("an expired provider credential fires refresh errors, then circuit ope
         const auto* a = first_named(r, name);
         REQUIRE(a != nullptr);
         CHECK(a->severity == "warning");
-        CHECK(a->labels.get("provider") != "");
+        CHECK(a->labels.get("job") != "");
         const auto fired = first_firing(*a);
         REQUIRE(fired.has_value());
         CHECK(*fired > r.injection);

@@ -17,7 +17,7 @@ namespace {
 // A short provider credential expiry (its two alerts fire within the fault), written into `dir`.
 std::string short_scenario(const ScratchDir& dir) {
     const auto path = dir.path() / "scenario.yaml";
-    std::ofstream(path) << "name: short-credential\nwarmup: 2m\nfault_duration: 6m\nrecovery: 3m\n"
+    std::ofstream(path) << "name: short-credential\nwarmup: 2m\nfault_duration: 6m\nrecovery: 8m\n"
                            "faults:\n  - {primitive: expire_credential}\n";
     return path.string();
 }
@@ -38,7 +38,7 @@ TEST_CASE("export-promtool writes the test file and the plain rule groups it ref
     CHECK(std::regex_search(test, std::regex(R"(rule_files:\n  - short-credential\.rules\.yml\n)")));
     CHECK(test.find("evaluation_interval: 30s") != std::string::npos);
     CHECK(test.find("interval: 30s") != std::string::npos);
-    CHECK(std::regex_search(test, std::regex(R"(series: 'caracal_sts_provider_circuit_open\{.*pod="caracal-sts-0")")));
+    CHECK(std::regex_search(test, std::regex(R"(series: 'caracal_sts_provider_circuit_open_total\{.*pod="caracal-sts-0")")));
     CHECK(std::regex_search(test, std::regex(R"(alertname: CaracalSTSProviderCircuitOpen\n\s+exp_alerts:)")));
     // stdout: the test file, then each firing instance with its twin and grid firing offsets.
     CHECK(std::regex_search(r.out, std::regex(R"(CaracalSTSProviderCircuitOpen\{.*\}  \+\S+ / \+\S+\n)")));
@@ -53,7 +53,7 @@ TEST_CASE("an exported test passes caracal-twin test-rules and asserts both firi
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("SUCCESS") != std::string::npos);
-    // The breaker closes after the fault: a test expecting the alert is followed by one expecting none.
+    // The alert resolves once the circuit-open count leaves increase[5m]: a test expecting it is followed by one expecting none.
     const YAML::Node tests = YAML::LoadFile(test_file)["tests"][0]["alert_rule_test"];
     bool fired = false, resolved = false;
     for (const auto& t : tests) {

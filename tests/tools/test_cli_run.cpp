@@ -15,7 +15,7 @@ namespace {
 std::string short_scenario(const ScratchDir& dir, const std::string& extra = "") {
     const auto path = dir.path() / "scenario.yaml";
     std::ofstream(path) << "name: short-credential\ndrill: Provider credential refresh failure\nwarmup: 2m\n"
-                           "fault_duration: 6m\nrecovery: 3m\nfaults:\n  - {primitive: expire_credential}\n"
+                           "fault_duration: 6m\nrecovery: 8m\nfaults:\n  - {primitive: expire_credential}\n"
                         << extra;
     return path.string();
 }
@@ -65,10 +65,10 @@ TEST_CASE("run --seed changes the seed reported and -o writes the report to a fi
 
 TEST_CASE("run --series dumps the matching series as CSV") {
     ScratchDir dir;
-    const auto r = run_twin("run --series 'caracal_sts_provider_circuit_open{pod=\"caracal-sts-1\"}' " + short_scenario(dir));
+    const auto r = run_twin("run --series 'caracal_sts_provider_circuit_open_total{pod=\"caracal-sts-1\"}' " + short_scenario(dir));
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.rfind("series,t,value\n", 0) == 0);
-    CHECK(std::regex_search(r.out, std::regex(R"(\n"caracal_sts_provider_circuit_open\{.*pod=""caracal-sts-1"".*\}",\d+(\.\d+)?,1\n)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(\n"caracal_sts_provider_circuit_open_total\{.*pod=""caracal-sts-1"".*\}",\d+(\.\d+)?,[1-9]\d*\n)")));
     CHECK(r.out.find("caracal-sts-0") == std::string::npos);
 }
 
