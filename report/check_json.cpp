@@ -98,6 +98,7 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
     for (const auto& v : report.drills) drills.push_back(drill_json(v));
     doc["scenarios"] = drills;
     doc["docs_drift"] = report.docs_drift;
+    doc["not_simulated"] = report.unpredictable;
     return doc;
 }
 

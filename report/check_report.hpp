@@ -9,12 +9,17 @@
 #include <nlohmann/json.hpp>
 
 #include "models/drill/drill_check.hpp"
+#include "report/coverage_report.hpp"
 
 namespace caracal::report {
 
 struct CheckReport {
     std::vector<DrillVerdict> drills;      // in the order the scenarios were given
     std::vector<std::string> docs_drift;   // documented drills without a scenario
+    // The pack's alerts whose selectors match no simulated series (issue 14.4): reported up front
+    // and as "not simulated" instead of "never fired"; with `strict`, a failure of the check.
+    UnpredictableAlerts unpredictable;
+    bool strict = false;
     bool passed() const;
 };
 
@@ -26,7 +31,7 @@ struct CheckItem {
     ItemStatus status = ItemStatus::Pass;
     std::string detail;
 };
-std::vector<CheckItem> check_items(const DrillVerdict& verdict);
+std::vector<CheckItem> check_items(const DrillVerdict& verdict, const UnpredictableAlerts& unpredictable = {});
 
 // `+MM:SS` (`-MM:SS` when negative).
 std::string format_offset(Duration d);

@@ -17,18 +17,24 @@ const char* mark(ItemStatus s) {
     return "?";
 }
 
-void print_drill(std::ostream& out, const DrillVerdict& v) {
+void print_drill(std::ostream& out, const DrillVerdict& v, const UnpredictableAlerts& unpredictable) {
     out << drill_title(v) << " — " << v.file << " (seed " << v.seed << ", fault " << sim::format_duration(v.fault_duration)
         << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (v.passed() ? "PASS" : "FAIL") << "\n";
-    for (const auto& item : check_items(v)) out << "  " << mark(item.status) << " " << item.name << ": " << item.detail << "\n";
+    for (const auto& item : check_items(v, unpredictable)) out << "  " << mark(item.status) << " " << item.name << ": " << item.detail << "\n";
 }
 
 }  // namespace
 
 void print_check_text(std::ostream& out, const CheckReport& report) {
+    if (!report.unpredictable.empty()) {
+        out << "Alerts the twin cannot predict (their selectors match no simulated series)"
+            << (report.strict ? ", a failure under --strict" : "") << "\n";
+        print_unpredictable_alerts(out, report.unpredictable);
+        out << "\n";
+    }
     out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
     for (const auto& v : report.drills) {
-        print_drill(out, v);
+        print_drill(out, v, report.unpredictable);
         out << "\n";
     }
     if (!report.docs_drift.empty()) {
@@ -39,6 +45,8 @@ void print_check_text(std::ostream& out, const CheckReport& report) {
     const auto passed = std::count_if(report.drills.begin(), report.drills.end(), [](const DrillVerdict& v) { return v.passed(); });
     out << passed << " of " << report.drills.size() << " scenario(s) passed";
     if (!report.docs_drift.empty()) out << "; " << report.docs_drift.size() << " documented drill(s) without a scenario";
+    if (!report.unpredictable.empty())
+        out << "; " << report.unpredictable.size() << " alert(s) not simulated";
     out << ": " << (report.passed() ? "PASS" : "FAIL") << "\n";
 }
 

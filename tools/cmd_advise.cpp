@@ -3,6 +3,7 @@
 // of every drill expecting it, with the TTD p95 per drill at that `for` (analysis/advise.hpp).
 // Exit 0 (advice, not a check), 2 on bad input. Takes --replications (default 10), --shard K/N and
 // --threads like check.
+#include <iostream>
 #include <algorithm>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
 #include "tools/summaries.hpp"
@@ -68,6 +70,7 @@ analysis::AdvisedScenario advised(const Scenario& s) {
 analysis::Summary advise(const AdviseOptions& opts) {
     const CatalogInputs in = load_catalog(opts.scenarios, opts.simulation, "");
     const std::vector<Duration> candidates = candidate_durations(opts.candidates);
+    announce_unpredictable(std::cerr, in.run);
     const std::map<std::string, Duration> alerts = advised_alerts(opts.alerts, in.rules);
     std::vector<Scenario> scenarios{analysis::load_no_fault_scenario(opts.no_fault)};
     scenarios.insert(scenarios.end(), in.scenarios.begin(), in.scenarios.end());

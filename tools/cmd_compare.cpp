@@ -3,6 +3,7 @@
 // TTD / TTR under A and B with the deltas, and B's regressions (analysis/compare.hpp). Exit 1 when
 // B loses an expected alert or adds a false positive, 2 on bad input; slower detection is
 // reported without failing. Takes --replications, --shard K/N and --threads like check.
+#include <iostream>
 #include <memory>
 
 #include "analysis/compare.hpp"
@@ -10,6 +11,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "report/compare_report.hpp"
 #include "tools/replication_flags.hpp"
@@ -38,6 +40,8 @@ analysis::Summary compare(const CompareOptions& opts) {
         compared.push_back({report::drill_title(s.name, s.drill, s.variant), s.file, !opts.no_fault.empty() && s.file == opts.no_fault});
     RunOptions b = in.run;
     b.rules_file = opts.against;
+    announce_unpredictable(std::cerr, in.run);
+    announce_unpredictable(std::cerr, b);
     std::vector<std::string> files = input_files(in, opts.simulation);
     files.push_back(opts.against);
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);

@@ -12,6 +12,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
 #include "tools/summaries.hpp"
@@ -37,6 +38,7 @@ analysis::Summary sweep(const SweepOptions& opts) {
     const ScenarioSource source = ScenarioSource::load(opts.scenario);
     const CatalogInputs in = load_catalog({opts.scenario}, opts.simulation, "");
     const Scenario& s = source.scenario();
+    announce_unpredictable(std::cerr, in.run);
     const auto rules = sim::alerting::RuleManager::load({opts.simulation.rules}, {});
     for (const auto& warning :
          analysis::check_effect(parameters, rules.groups(), opts.simulation.rules, opts.replication.replications))
