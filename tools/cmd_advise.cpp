@@ -70,7 +70,6 @@ analysis::AdvisedScenario advised(const Scenario& s) {
 analysis::Summary advise(const AdviseOptions& opts) {
     const CatalogInputs in = load_catalog(opts.scenarios, opts.simulation, "");
     const std::vector<Duration> candidates = candidate_durations(opts.candidates);
-    announce_unpredictable(std::cerr, in.run);
     const std::map<std::string, Duration> alerts = advised_alerts(opts.alerts, in.rules);
     std::vector<Scenario> scenarios{analysis::load_no_fault_scenario(opts.no_fault)};
     scenarios.insert(scenarios.end(), in.scenarios.begin(), in.scenarios.end());
@@ -81,6 +80,7 @@ analysis::Summary advise(const AdviseOptions& opts) {
     files.push_back(opts.no_fault);
     auto header = analysis::advise_header(opts.simulation.rules, alerts, candidates, described, opts.json ? "json" : "text");
     auto cases = analysis::advise_cases(scenarios, names, candidates, in.run);
+    announce_unpredictable(std::cerr, in.run);
     return run_shardable(kAdviseCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 

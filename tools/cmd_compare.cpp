@@ -40,13 +40,13 @@ analysis::Summary compare(const CompareOptions& opts) {
         compared.push_back({report::drill_title(s.name, s.drill, s.variant), s.file, !opts.no_fault.empty() && s.file == opts.no_fault});
     RunOptions b = in.run;
     b.rules_file = opts.against;
-    announce_unpredictable(std::cerr, in.run);
-    announce_unpredictable(std::cerr, b);
     std::vector<std::string> files = input_files(in, opts.simulation);
     files.push_back(opts.against);
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);
     auto header = analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text");
     auto cases = analysis::compare_cases(scenarios, in.run, b);
+    announce_unpredictable(std::cerr, in.run);
+    announce_unpredictable(std::cerr, b);
     return run_shardable(kCompareCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 

@@ -38,7 +38,6 @@ analysis::Summary sweep(const SweepOptions& opts) {
     const ScenarioSource source = ScenarioSource::load(opts.scenario);
     const CatalogInputs in = load_catalog({opts.scenario}, opts.simulation, "");
     const Scenario& s = source.scenario();
-    announce_unpredictable(std::cerr, in.run);
     const auto rules = sim::alerting::RuleManager::load({opts.simulation.rules}, {});
     for (const auto& warning :
          analysis::check_effect(parameters, rules.groups(), opts.simulation.rules, opts.replication.replications))
@@ -48,6 +47,7 @@ analysis::Summary sweep(const SweepOptions& opts) {
                                          parameters, report::sweep_format_json(format));
     auto files = input_files(in, opts.simulation);
     auto cases = analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false));
+    announce_unpredictable(std::cerr, in.run);
     return run_shardable(kSweepCommand, std::move(header), std::move(files), std::move(cases), opts.replication,
                          opts.simulation);
 }

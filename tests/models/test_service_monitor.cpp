@@ -23,6 +23,8 @@ faults:
     to: postgres
 )";
 
+const char* kQuiet = "name: quiet\nwarmup: 2m\nfault_duration: 1m\nrecovery: 0s\nfaults: []\n";
+
 RunResult run_scenario(const char* text, const Profile& profile = default_profile()) {
     RunOptions o;
     o.rules_file = std::string(SOURCE_DIR) + "/tests/fixtures/rules/invented-pack.yaml";
@@ -61,7 +63,7 @@ TEST_CASE("issue 14.2: a service pod's series carry the ServiceMonitor target la
                                              {"pod", "caracal-gateway-1"},
                                              {"container", "gateway"}});
 
-    const RunResult r = run_scenario("name: quiet\nwarmup: 2m\n");
+    const RunResult r = run_scenario(kQuiet);
     const auto up = select(r, R"(up{job="caracal-gateway", pod="caracal-gateway-1"})");
     REQUIRE(up.size() == 1);
     CHECK(r.storage->series(up[0]).labels == sim::tsdb::Labels{{"__name__", "up"},
@@ -77,7 +79,7 @@ TEST_CASE("issue 14.2: a service pod's series carry the ServiceMonitor target la
 }
 
 TEST_CASE("issue 14.2: kube-state-metrics exports kube_pod_container_status_ready for every pod's container under job kube-state-metrics") {
-    const RunResult r = run_scenario("name: quiet\nwarmup: 2m\n");
+    const RunResult r = run_scenario(kQuiet);
     const auto ready = select(r, R"(kube_pod_container_status_ready{job="kube-state-metrics", namespace="caracal"})");
     std::set<std::string> pods, containers;
     for (const auto id : ready) {

@@ -45,13 +45,13 @@ TEST_CASE("check reports an expected alert whose for outlasts the fault as missi
 }
 
 TEST_CASE("check with a fault shortened to 30s reports the long-for alerts absent") {
-    const auto out = failing_check(kFixtures + "provider-30s.yaml");
+    const auto out = failing_check(cli_test::kInventedRules + " " + kFixtures + "provider-30s.yaml");
     CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired"));
     CHECK(has(out, "✗ order CaracalSTSProviderRefreshErrors then CaracalSTSProviderCircuitOpen: CaracalSTSProviderCircuitOpen never fired"));
 }
 
 TEST_CASE("check --docs reports a documented alert that cannot fire and a drill without a scenario") {
-    const auto out = failing_check("--docs " + kFixtures + "docs-unfireable.md " + kShort);
+    const auto out = failing_check(cli_test::kInventedRules + " --docs " + kFixtures + "docs-unfireable.md " + kShort);
     CHECK(has(out, "✗ CaracalAuditTamperDetected (docs): never fired"));
     CHECK(has(out, "✗ docs drift: documented alert CaracalAuditTamperDetected is not expected by the scenario"));
     CHECK(std::regex_search(out, std::regex(R"(✗ tests/fixtures/check/docs-unfireable\.md:\d+:1: documented drill "Audit tamper detection" has no scenario)")));
