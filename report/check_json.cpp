@@ -49,7 +49,7 @@ Json order_json(const OrderVerdict& o) {
 // Present only when timing was sampled: the items whose outcome the redraws did not all share.
 Json timing_json(const DrillVerdict& v, const TimingTally& timing) {
     Json dependent = Json::array();
-    for (const auto& [item, held_in_redraws] : check_items(v, timing))
+    for (const auto& [item, held_in_redraws] : check_items(v, {}, timing))
         if (held_in_redraws) dependent.push_back({{"item", item.name}, {"held_in", *held_in_redraws}});
     return {{"redraws", timing.runs}, {"depends_on_timing", dependent}};
 }
@@ -109,6 +109,7 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
         drills.push_back(drill_json(report.drills[i], i < report.timing.size() ? report.timing[i] : TimingTally{}));
     doc["scenarios"] = drills;
     doc["docs_drift"] = report.docs_drift;
+    doc["not_simulated"] = report.unpredictable;
     return doc;
 }
 

@@ -28,9 +28,9 @@ void write_suite(std::ostream& out, const std::string& name, const std::string& 
     out << "  </testsuite>\n";
 }
 
-std::vector<Case> drill_cases(const DrillVerdict& v) {
+std::vector<Case> drill_cases(const DrillVerdict& v, const UnpredictableAlerts& unpredictable) {
     std::vector<Case> cases;
-    for (const auto& item : check_items(v)) {
+    for (const auto& item : check_items(v, unpredictable)) {
         if (item.status == ItemStatus::Note) continue;  // reported, not asserted
         cases.push_back({item.name, item.status == ItemStatus::Fail ? std::optional(item.detail) : std::nullopt});
     }
@@ -43,7 +43,7 @@ void write_check_junit(std::ostream& out, const CheckReport& report) {
     std::vector<std::pair<const DrillVerdict*, std::vector<Case>>> suites;
     std::size_t tests = 0, failures = 0;
     for (const auto& v : report.drills) {
-        suites.emplace_back(&v, drill_cases(v));
+        suites.emplace_back(&v, drill_cases(v, report.unpredictable));
         for (const auto& c : suites.back().second) {
             ++tests;
             failures += c.failure ? 1 : 0;

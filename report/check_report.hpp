@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/drill/drill_check.hpp"
+#include "report/coverage_report.hpp"
 
 namespace caracal::report {
 
@@ -27,6 +28,10 @@ struct CheckReport {
     std::vector<DrillVerdict> drills;      // in the order the scenarios were given
     std::vector<TimingTally> timing;       // per drill, same order; empty: timing not sampled
     std::vector<std::string> docs_drift;   // documented drills without a scenario
+    // The pack's alerts whose selectors match no simulated series (issue 14.4): reported up front
+    // and as "not simulated" instead of "never fired"; with `strict`, a failure of the check.
+    UnpredictableAlerts unpredictable;
+    bool strict = false;
     bool passed() const;
 };
 
@@ -38,7 +43,7 @@ struct CheckItem {
     ItemStatus status = ItemStatus::Pass;
     std::string detail;
 };
-std::vector<CheckItem> check_items(const DrillVerdict& verdict);
+std::vector<CheckItem> check_items(const DrillVerdict& verdict, const UnpredictableAlerts& unpredictable = {});
 
 // An item with what the timing redraws said about it.
 struct TimedItem {
@@ -47,7 +52,8 @@ struct TimedItem {
     // headline run): the number of redraws in which it held.
     std::optional<std::size_t> held_in_redraws;
 };
-std::vector<TimedItem> check_items(const DrillVerdict& verdict, const TimingTally& timing);
+std::vector<TimedItem> check_items(const DrillVerdict& verdict, const UnpredictableAlerts& unpredictable,
+                                   const TimingTally& timing);
 
 // `+MM:SS` (`-MM:SS` when negative).
 std::string format_offset(Duration d);

@@ -17,11 +17,12 @@ const char* mark(ItemStatus s) {
     return "?";
 }
 
-void print_drill(std::ostream& out, const DrillVerdict& v, const TimingTally& timing) {
+void print_drill(std::ostream& out, const DrillVerdict& v, const UnpredictableAlerts& unpredictable,
+                 const TimingTally& timing) {
     out << drill_title(v) << " — " << v.file << " (seed " << v.seed << ", fault " << sim::format_duration(v.fault_duration)
         << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (v.passed() ? "PASS" : "FAIL") << "\n";
     std::size_t timing_dependent = 0;
-    for (const auto& [item, held_in_redraws] : check_items(v, timing)) {
+    for (const auto& [item, held_in_redraws] : check_items(v, unpredictable, timing)) {
         out << "  " << mark(item.status) << " " << item.name << ": " << item.detail;
         if (held_in_redraws) {
             out << " — depends on timing (held in " << *held_in_redraws << " of " << timing.runs << ")";
@@ -39,9 +40,16 @@ void print_drill(std::ostream& out, const DrillVerdict& v, const TimingTally& ti
 }  // namespace
 
 void print_check_text(std::ostream& out, const CheckReport& report) {
+    if (!report.unpredictable.empty()) {
+        out << "Alerts the twin cannot predict (their selectors match no simulated series)"
+            << (report.strict ? ", a failure under --strict" : "") << "\n";
+        print_unpredictable_alerts(out, report.unpredictable);
+        out << "\n";
+    }
     out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
     for (std::size_t i = 0; i < report.drills.size(); ++i) {
-        print_drill(out, report.drills[i], i < report.timing.size() ? report.timing[i] : TimingTally{});
+        print_drill(out, report.drills[i], report.unpredictable,
+                    i < report.timing.size() ? report.timing[i] : TimingTally{});
         out << "\n";
     }
     if (!report.docs_drift.empty()) {
@@ -52,6 +60,8 @@ void print_check_text(std::ostream& out, const CheckReport& report) {
     const auto passed = std::count_if(report.drills.begin(), report.drills.end(), [](const DrillVerdict& v) { return v.passed(); });
     out << passed << " of " << report.drills.size() << " scenario(s) passed";
     if (!report.docs_drift.empty()) out << "; " << report.docs_drift.size() << " documented drill(s) without a scenario";
+    if (!report.unpredictable.empty())
+        out << "; " << report.unpredictable.size() << " alert(s) not simulated";
     out << ": " << (report.passed() ? "PASS" : "FAIL") << "\n";
 }
 

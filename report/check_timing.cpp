@@ -18,9 +18,10 @@ TimingTally tally_timing(const std::vector<DrillVerdict>& redraws) {
     return tally;
 }
 
-std::vector<TimedItem> check_items(const DrillVerdict& verdict, const TimingTally& timing) {
+std::vector<TimedItem> check_items(const DrillVerdict& verdict, const UnpredictableAlerts& unpredictable,
+                                   const TimingTally& timing) {
     std::vector<TimedItem> items;
-    for (auto& item : check_items(verdict)) {
+    for (auto& item : check_items(verdict, unpredictable)) {
         TimedItem timed{std::move(item), std::nullopt};
         const auto it = timing.failed.find(timed.item.name);
         const std::size_t failed = it == timing.failed.end() ? 0 : it->second;

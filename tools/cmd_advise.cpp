@@ -3,6 +3,7 @@
 // of every drill expecting it, with the TTD p95 per drill at that `for` (analysis/advise.hpp).
 // Exit 0 (advice, not a check), 2 on bad input. Takes --replications (default 10), --shard K/N and
 // --threads like check.
+#include <iostream>
 #include <algorithm>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
 #include "tools/summaries.hpp"
@@ -78,6 +80,7 @@ analysis::Summary advise(const AdviseOptions& opts) {
     files.push_back(opts.no_fault);
     auto header = analysis::advise_header(opts.simulation.rules, alerts, candidates, described, opts.json ? "json" : "text");
     auto cases = analysis::advise_cases(scenarios, names, candidates, in.run);
+    announce_unpredictable(std::cerr, in.run);
     return run_shardable(kAdviseCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 

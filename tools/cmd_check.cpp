@@ -2,6 +2,7 @@
 // --docs, the documentation page. Exit 0 when everything holds, 1 when any
 // expectation failed or the docs drifted, 2 on bad input. With --replications N, Monte Carlo
 // statistics per drill and alert instead (report/check_replications.hpp), shardable with --shard.
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/replication_flags.hpp"
 #include "tools/summaries.hpp"
 
@@ -53,6 +55,8 @@ report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOpt
         report.timing[i] = report::tally_timing(analysis::timing_sample(drill, plan));
     });
     if (in.docs) report.docs_drift = uncovered_drills(*in.docs, in.docs_file, in.scenarios);
+    report.unpredictable = unpredictable_alerts(in.run);
+    report.strict = opts.strict;
     return report;
 }
 
@@ -73,6 +77,7 @@ analysis::Summary single_check(const CatalogInputs& in, const CheckCommandOption
 // whichever other scenarios run with it.
 analysis::Summary replicated_check(const CatalogInputs& in, const CheckCommandOptions& opts) {
     if (!opts.junit.empty()) throw sim::InputError("--junit", {}, "not available with --replications");
+    announce_unpredictable(std::cerr, in.run);
     auto files = input_files(in, opts.simulation);
     std::vector<analysis::Case> cases;
     for (const auto& s : in.scenarios) cases.push_back({s.name, s, in.run, check_options(s, in, opts.strict)});
@@ -104,7 +109,8 @@ Command setup_check(CLI::App& app) {
         "With --shard K/N the output is a shard file for `caracal-twin merge`");
     sub->add_option("scenarios", opts->scenarios, "Scenario files (default: scenarios/*.yaml)");
     sub->add_option("--docs", opts->docs, "The failure-drills docs page (markdown) to check for drift");
-    sub->add_flag("--strict", opts->strict, "Alerts that fire without being expected fail the check");
+    sub->add_flag("--strict", opts->strict,
+                  "Alerts that fire without being expected, and alerts whose selectors match no simulated series, fail the check");
     sub->add_flag("--json", opts->json, "Print the verdicts as JSON");
     sub->add_option("--junit", opts->junit, "Also write JUnit XML to this file (not with --replications)");
     opts->timing_flag =

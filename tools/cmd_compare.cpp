@@ -3,6 +3,7 @@
 // TTD / TTR under A and B with the deltas, and B's regressions (analysis/compare.hpp). Exit 1 when
 // B loses an expected alert or adds a false positive, 2 on bad input; slower detection is
 // reported without failing. Takes --replications, --shard K/N and --threads like check.
+#include <iostream>
 #include <memory>
 
 #include "analysis/compare.hpp"
@@ -10,6 +11,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "report/compare_report.hpp"
 #include "tools/replication_flags.hpp"
@@ -43,6 +45,8 @@ analysis::Summary compare(const CompareOptions& opts) {
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);
     auto header = analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text");
     auto cases = analysis::compare_cases(scenarios, in.run, b);
+    announce_unpredictable(std::cerr, in.run);
+    announce_unpredictable(std::cerr, b);
     return run_shardable(kCompareCommand, std::move(header), files, std::move(cases), opts.replication, opts.simulation);
 }
 

@@ -13,6 +13,7 @@
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "report/report_model.hpp"
 #include "report/report_writers.hpp"
 
@@ -56,6 +57,7 @@ int run_report(ReportCommandOptions opts) {
     try {
         if (opts.docs.empty() && std::filesystem::exists(kDefaultDocs)) opts.docs = kDefaultDocs;
         const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
+        announce_unpredictable(std::cerr, inputs.run);
         const report::Report report = gather_report(inputs, opts);
         std::ostringstream text;
         if (opts.format == "html") report::write_report_html(text, report);

@@ -12,6 +12,7 @@
 #include "tools/catalog.hpp"
 #include "report/check_report.hpp"
 #include "tools/command.hpp"
+#include "tools/coverage_notice.hpp"
 #include "tools/command_output.hpp"
 #include "tools/replication_flags.hpp"
 #include "tools/summaries.hpp"
@@ -46,6 +47,7 @@ analysis::Summary sweep(const SweepOptions& opts) {
                                          parameters, report::sweep_format_json(format));
     auto files = input_files(in, opts.simulation);
     auto cases = analysis::sweep_cases(source, analysis::grid(parameters), in.run, check_options(s, in, false));
+    announce_unpredictable(std::cerr, in.run);
     return run_shardable(kSweepCommand, std::move(header), std::move(files), std::move(cases), opts.replication,
                          opts.simulation);
 }

@@ -10,7 +10,7 @@ sim::scrape::ScrapeResult KubeStateMetrics::scrape(const std::vector<const Pod*>
     for (const Pod* pod : pods) listing.emplace_back(pod, pod->probe.get());
     if (listing != listed_) {
         registry_ = sim::scrape::Registry();
-        for (const Pod* pod : pods) export_pod_ready(registry_, namespace_, pod->name, *pod->probe);
+        for (const Pod* pod : pods) export_pod_ready(registry_, {namespace_, pod->name, std::string(name(pod->service))}, *pod->probe);
         listed_ = std::move(listing);
     }
     return sim::scrape::ScrapeResult::success(registry_.expose(now));

@@ -1,4 +1,4 @@
-// The kube-state-metrics target: kube_pod_status_ready (pod_ready_metrics.hpp) for the pods that
+// The kube-state-metrics target: the readiness series of pod_ready_metrics.hpp for the pods that
 // exist at scrape time. Its registry is rebuilt only when that set of pods, or a pod's probe,
 // changed since the previous scrape; otherwise the same gauges are read again. Building the label
 // sets of every pod at every scrape was a noticeable share of a run.

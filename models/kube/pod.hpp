@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "models/kube/pod_name.hpp"
 #include "models/kube/readiness_probe.hpp"
 #include "models/platform/service.hpp"
 #include "sim/scrape/registry.hpp"
@@ -11,11 +12,11 @@
 namespace caracal {
 
 struct Pod {
-    Pod(Service s, int i) : service(s), index(i), name("caracal-" + std::string(caracal::name(s)) + "-" + std::to_string(i)) {}
+    Pod(Service s, int i) : service(s), index(i), name(chart_pod_name(s, i)) {}
 
     Service service;
     int index;
-    std::string name;  // "caracal-sts-0", as the chart's StatefulSets name them
+    std::string name;  // "caracal-sts-0", "caracal-api-<hash>-<suffix>" (pod_name.hpp)
     bool running = true;
     sim::scrape::Registry metrics;
     std::unique_ptr<ReadinessProbe> probe;  // set by the world once the service can answer /ready

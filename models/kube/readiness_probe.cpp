@@ -46,6 +46,7 @@ void ReadinessProbe::record(bool ok) {
     if (result_run_ >= threshold && ready_ != ok) {
         ready_ = ok;
         transitions_.push_back(Transition{sim_.now(), ok});
+        if (config_.on_change) config_.on_change(ok);
     }
 }
 

@@ -37,6 +37,8 @@ struct ReadinessProbeConfig {
     // The kubelet starts a pod unready until its first successful probe; a scenario that starts in
     // steady state may start it ready instead.
     bool initially_ready = false;
+    // Called with the new readiness at each transition (endpoints discovery follows readiness).
+    std::function<void(bool ready)> on_change;
 };
 
 class ReadinessProbe {

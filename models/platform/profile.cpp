@@ -33,6 +33,12 @@ Duration parse_duration_or_throw(const std::string& text) {
     return *d;
 }
 
+bool parse_bool_or_throw(const std::string& text) {
+    if (text == "true") return true;
+    if (text == "false") return false;
+    throw std::invalid_argument("expected true or false, got \"" + text + "\"");
+}
+
 std::int64_t parse_int_or_throw(const std::string& text) {
     std::int64_t v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -72,6 +78,8 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                         T& target = p.*section.*member;
                         if constexpr (std::is_same_v<T, Duration>)
                             target = parse_duration_or_throw(text);
+                        else if constexpr (std::is_same_v<T, bool>)
+                            target = parse_bool_or_throw(text);
                         else if constexpr (std::is_same_v<T, std::int64_t>)
                             target = parse_int_or_throw(text);
                         else if constexpr (std::is_same_v<T, double>)
@@ -85,6 +93,8 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                         const T& value = p.*section.*member;
                         if constexpr (std::is_same_v<T, Duration>)
                             return sim::format_duration(value);
+                        else if constexpr (std::is_same_v<T, bool>)
+                            return value ? "true" : "false";
                         else if constexpr (std::is_same_v<T, std::int64_t>)
                             return std::to_string(value);
                         else if constexpr (std::is_same_v<T, double>) {
@@ -108,6 +118,7 @@ const std::vector<FieldRef>& fields() {
         field("prometheus.evaluation_interval", &P::prometheus, &P::Prometheus::evaluation_interval),
         field("prometheus.lookback_delta", &P::prometheus, &P::Prometheus::lookback_delta),
         field("prometheus.jitter_seed", &P::prometheus, &P::Prometheus::jitter_seed),
+        field("prometheus.scrape_not_ready_endpoints", &P::prometheus, &P::Prometheus::scrape_not_ready_endpoints),
         field("kubernetes.probe_period", &P::kubernetes, &P::Kubernetes::probe_period),
         field("kubernetes.probe_timeout", &P::kubernetes, &P::Kubernetes::probe_timeout),
         field("kubernetes.probe_failure_threshold", &P::kubernetes, &P::Kubernetes::probe_failure_threshold),

@@ -21,6 +21,9 @@ struct Profile {
         Duration evaluation_interval = Duration::seconds(30);
         Duration lookback_delta = Duration::minutes(5);
         std::int64_t jitter_seed = 1;
+        // Whether NotReady pods stay scrape targets: endpoints discovery lists not-ready addresses
+        // and a ServiceMonitor keeps them unless it relabels on __meta_kubernetes_endpoint_ready.
+        bool scrape_not_ready_endpoints = true;
     } prometheus;
 
     struct Kubernetes {

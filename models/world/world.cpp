@@ -2,23 +2,10 @@
 
 #include <algorithm>
 
+#include "models/kube/service_monitor.hpp"
 #include "models/platform/first_tick.hpp"
 
 namespace caracal {
-
-namespace {
-// Container ports from /services/ (fixed per service).
-int port_of(Service s) {
-    switch (s) {
-        case Service::Api: return 3000;
-        case Service::Sts: return 8080;
-        case Service::Gateway: return 8081;
-        case Service::Audit: return 9090;
-        case Service::Coordinator: return 4000;
-    }
-    return 0;
-}
-}  // namespace
 
 World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile)
     : ctx_(sim, profile),
@@ -68,6 +55,15 @@ void World::start_pod(Pod& pod, bool initially_ready) {
     probe.success_threshold = static_cast<int>(p.kubernetes.probe_success_threshold);
     // A pod present at the start of the run has long passed its first probe; a started one has not.
     probe.initially_ready = initially_ready;
+    // Without scrape_not_ready_endpoints, endpoints discovery drops a NotReady pod's target.
+    Pod* discovered = &pod;
+    if (!p.prometheus.scrape_not_ready_endpoints)
+        probe.on_change = [this, discovered](bool ready) {
+            if (ready && discovered->running)
+                add_target(*discovered);
+            else
+                remove_target(*discovered);
+        };
     if (pod.probe) {
         auto& past = past_transitions_[pod.name];
         past.insert(past.end(), pod.probe->transitions().begin(), pod.probe->transitions().end());
@@ -77,10 +73,13 @@ void World::start_pod(Pod& pod, bool initially_ready) {
     pod.probe = std::make_unique<ReadinessProbe>(ctx_.sim, probe,
                                                  [&model, pp](sim::Time now) { return model.ready_check(*pp, now); });
 
-    sim::scrape::TargetConfig target;
-    target.job = std::string(name(pod.service));
-    target.instance = pod.name + ":" + std::to_string(port_of(pod.service));
-    target.labels = {{"pod", pod.name}, {"namespace", p.kubernetes.namespace_name}};
+    if (initially_ready || p.prometheus.scrape_not_ready_endpoints) add_target(pod);
+}
+
+void World::add_target(Pod& pod) {
+    if (targets_.count(pod.name)) return;
+    const Profile& p = ctx_.profile;
+    sim::scrape::TargetConfig target = service_monitor_target(pod, p.kubernetes.namespace_name);
     target.interval = p.prometheus.scrape_interval;
     target.timeout = p.prometheus.scrape_timeout;
     Pod* exporter_pod = &pod;
@@ -90,13 +89,14 @@ void World::start_pod(Pod& pod, bool initially_ready) {
     });
 }
 
-void World::stop_pod(Pod& pod) {
+void World::remove_target(Pod& pod) {
     auto it = targets_.find(pod.name);
     if (it != targets_.end()) {
         scraper_.remove_target(it->second);
         targets_.erase(it);
     }
 }
+
 
 void World::scale(Service s, int replicas) {
     for (Pod* pod : service(s).deployment().scale(replicas)) {
@@ -107,7 +107,7 @@ void World::scale(Service s, int replicas) {
                 service(s).process_started(*pod);
             start_pod(*pod, /*initially_ready=*/false);
         } else {
-            stop_pod(*pod);
+            remove_target(*pod);
         }
     }
 }

@@ -57,7 +57,9 @@ public:
 
 private:
     void start_pod(Pod& pod, bool initially_ready);
-    void stop_pod(Pod& pod);
+    // The pod's ServiceMonitor target (service_monitor.hpp): scraped from now on / no longer.
+    void add_target(Pod& pod);
+    void remove_target(Pod& pod);
     sim::scrape::ScrapeResult kube_state_metrics(sim::Time now);
 
     WorldContext ctx_;

@@ -228,7 +228,7 @@ TEST_CASE("documented alerts and orders the scenario omits are checked and repor
 TEST_CASE("a simulated drill is checked end to end: detection, fail closed, readiness and recovery") {
     const Scenario s = caracal::load_scenario(std::string(SOURCE_DIR) + "/tests/fixtures/check/provider-short.yaml");
     caracal::RunOptions run_options;
-    run_options.rules_file = std::string(SOURCE_DIR) + "/" + caracal::kDefaultRulesFile;
+    run_options.rules_file = std::string(SOURCE_DIR) + "/tests/fixtures/rules/invented-pack.yaml";
     RunResult r = caracal::run(s, run_options);
     CHECK(r.rules.at("CaracalSTSProviderCircuitOpen").hold == Duration::minutes(2));
     CHECK(caracal::rule_facts(run_options).at("CaracalSTSProviderCircuitOpen").hold == Duration::minutes(2));

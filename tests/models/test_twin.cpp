@@ -15,7 +15,7 @@ namespace {
 
 RunOptions options() {
     RunOptions o;
-    o.rules_file = std::string(SOURCE_DIR) + "/" + caracal::kDefaultRulesFile;
+    o.rules_file = std::string(SOURCE_DIR) + "/tests/fixtures/rules/invented-pack.yaml";
     return o;
 }
 

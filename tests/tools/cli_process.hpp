@@ -26,6 +26,10 @@ struct CliResult {
     }
 };
 
+// The twin's earlier, invented alert pack (a fixture since issue 14.1): every selector it reads is
+// simulated, and the tests that pin its windows and outcomes name it explicitly.
+inline const std::string kInventedRules = "--rules tests/fixtures/rules/invented-pack.yaml";
+
 inline std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path);
     std::ostringstream s;

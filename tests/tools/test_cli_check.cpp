@@ -27,7 +27,7 @@ std::string failing_check(const std::string& args) {
 }  // namespace
 
 TEST_CASE("check passes a drill whose expectations hold, with TTD decomposition and TTRs") {
-    const auto r = run_twin("check " + kShort);
+    const auto r = run_twin("check " + cli_test::kInventedRules + " " + kShort);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(has(r.out, "Provider credential refresh failure [short] — " + kShort));
@@ -45,28 +45,28 @@ TEST_CASE("check reports an expected alert whose for outlasts the fault as missi
 }
 
 TEST_CASE("check with a fault shortened to 30s reports the long-for alerts absent") {
-    const auto out = failing_check(kFixtures + "provider-30s.yaml");
+    const auto out = failing_check(cli_test::kInventedRules + " " + kFixtures + "provider-30s.yaml");
     CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired"));
     CHECK(has(out, "✗ order CaracalSTSProviderRefreshErrors then CaracalSTSProviderCircuitOpen: CaracalSTSProviderCircuitOpen never fired"));
 }
 
 TEST_CASE("check --docs reports a documented alert that cannot fire and a drill without a scenario") {
-    const auto out = failing_check("--docs " + kFixtures + "docs-unfireable.md " + kShort);
+    const auto out = failing_check(cli_test::kInventedRules + " --docs " + kFixtures + "docs-unfireable.md " + kShort);
     CHECK(has(out, "✗ CaracalAuditTamperDetected (docs): never fired"));
     CHECK(has(out, "✗ docs drift: documented alert CaracalAuditTamperDetected is not expected by the scenario"));
     CHECK(std::regex_search(out, std::regex(R"(✗ tests/fixtures/check/docs-unfireable\.md:\d+:1: documented drill "Audit tamper detection" has no scenario)")));
 }
 
 TEST_CASE("check --docs with the documented order reversed reports an order failure") {
-    const auto out = failing_check("--docs " + kFixtures + "docs-reversed.md " + kShort);
+    const auto out = failing_check(cli_test::kInventedRules + " --docs " + kFixtures + "docs-reversed.md " + kShort);
     CHECK(std::regex_search(out, std::regex(R"(✗ order CaracalSTSProviderCircuitOpen then CaracalSTSProviderRefreshErrors \(docs\): CaracalSTSProviderCircuitOpen \+\d\d:\d\d, CaracalSTSProviderRefreshErrors \+\d\d:\d\d)")));
     CHECK(has(out, "✗ docs drift: documented order CaracalSTSProviderCircuitOpen then CaracalSTSProviderRefreshErrors is not asserted"));
-    CHECK(run_twin("check --docs " + kFixtures + "docs-matching.md " + kShort).exit_code == 0);
+    CHECK(run_twin("check " + cli_test::kInventedRules + " --docs " + kFixtures + "docs-matching.md " + kShort).exit_code == 0);
 }
 
 TEST_CASE("check --json is byte-identical for the same inputs and seed and carries the verdicts") {
-    const auto a = run_twin("check --json " + kShort + " " + kFixtures + "provider-30s.yaml");
-    const auto b = run_twin("check --json " + kShort + " " + kFixtures + "provider-30s.yaml");
+    const auto a = run_twin("check " + cli_test::kInventedRules + " --json " + kShort + " " + kFixtures + "provider-30s.yaml");
+    const auto b = run_twin("check " + cli_test::kInventedRules + " --json " + kShort + " " + kFixtures + "provider-30s.yaml");
     REQUIRE(a.exit_code == 1);
     CHECK(a.out == b.out);
     const auto doc = nlohmann::json::parse(a.out);
@@ -87,7 +87,7 @@ TEST_CASE("check --json is byte-identical for the same inputs and seed and carri
 TEST_CASE("check --junit writes a testsuite per drill and a testcase per expectation") {
     ScratchDir dir;
     const auto junit = (dir.path() / "check.xml").string();
-    const auto r = run_twin("check --junit " + junit + " " + kShort + " " + kFixtures + "provider-30s.yaml");
+    const auto r = run_twin("check " + cli_test::kInventedRules + " --junit " + junit + " " + kShort + " " + kFixtures + "provider-30s.yaml");
     CHECK(r.exit_code == 1);
     const std::string xml = cli_test::read_file(junit);
     CHECK(has(xml, "<testsuite name=\"Provider credential refresh failure [short]\""));
@@ -108,7 +108,7 @@ TEST_CASE("check exits 2 with one file:line:col line on bad input") {
 }
 
 TEST_CASE("issue 13.4: check reports DLQGrowth in the Postgres block drill as resolved during the fault") {
-    const auto r = run_twin("check scenarios/postgres-outage-block.yaml");
+    const auto r = run_twin("check " + cli_test::kInventedRules + " scenarios/postgres-outage-block.yaml");
     INFO(r.out << r.err);
     CHECK(std::regex_search(r.out, std::regex(R"(CaracalAuditDLQGrowth -\d\d:\d\d \(resolved during the fault\))")));
     CHECK_FALSE(has(r.out, "CaracalAuditDLQGrowth +00:00"));

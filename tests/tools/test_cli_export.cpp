@@ -27,7 +27,7 @@ std::string short_scenario(const ScratchDir& dir) {
 TEST_CASE("export-promtool writes the test file and the plain rule groups it references by relative name") {
     ScratchDir dir;
     const auto out = dir.path() / "export";
-    const auto r = run_twin("export-promtool " + short_scenario(dir) + " -o " + out.string());
+    const auto r = run_twin("export-promtool " + cli_test::kInventedRules + " " + short_scenario(dir) + " -o " + out.string());
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string rules = read_file(out / "short-credential.rules.yml");
@@ -47,7 +47,7 @@ TEST_CASE("export-promtool writes the test file and the plain rule groups it ref
 TEST_CASE("an exported test passes caracal-twin test-rules and asserts both firing and resolved alerts") {
     ScratchDir dir;
     const auto out = dir.path() / "export";
-    REQUIRE(run_twin("export-promtool " + short_scenario(dir) + " -o " + out.string()).exit_code == 0);
+    REQUIRE(run_twin("export-promtool " + cli_test::kInventedRules + " " + short_scenario(dir) + " -o " + out.string()).exit_code == 0);
     const auto test_file = (out / "short-credential.test.yml").string();
     const auto r = run_twin("test-rules " + test_file);
     INFO(r.err);

@@ -24,7 +24,7 @@ std::string short_scenario(const ScratchDir& dir, const std::string& extra = "")
 
 TEST_CASE("run prints the alert timeline relative to injection, readiness changes and invariants") {
     ScratchDir dir;
-    const auto r = run_twin("run " + short_scenario(dir));
+    const auto r = run_twin("run " + cli_test::kInventedRules + " " + short_scenario(dir));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.find("Scenario: short-credential (drill: Provider credential refresh failure)") != std::string::npos);
@@ -37,8 +37,8 @@ TEST_CASE("run prints the alert timeline relative to injection, readiness change
 TEST_CASE("run --json is byte-identical for the same inputs and carries the documented keys") {
     ScratchDir dir;
     const auto scenario = short_scenario(dir);
-    const auto a = run_twin("run --json " + scenario);
-    const auto b = run_twin("run --json " + scenario);
+    const auto a = run_twin("run " + cli_test::kInventedRules + " --json " + scenario);
+    const auto b = run_twin("run " + cli_test::kInventedRules + " --json " + scenario);
     REQUIRE(a.exit_code == 0);
     CHECK(a.out == b.out);
     const auto doc = nlohmann::json::parse(a.out);

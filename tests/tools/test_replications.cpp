@@ -12,7 +12,7 @@ using cli_test::ScratchDir;
 namespace {
 
 const std::string kShort = "tests/fixtures/check/provider-short.yaml";
-const std::string kReplicated = "check --replications 4 " + kShort;
+const std::string kReplicated = "check " + cli_test::kInventedRules + " --replications 4 " + kShort;
 
 }  // namespace
 

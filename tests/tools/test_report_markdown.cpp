@@ -73,8 +73,8 @@ TEST_CASE("report markdown states its inputs, lists every drill and keeps each t
 }
 
 TEST_CASE("report markdown explains an alert that cannot fire in a 30s fault by its pending time and signal peak") {
-    const auto a = run_twin("report " + kShortFault);
-    const auto b = run_twin("report " + kShortFault);
+    const auto a = run_twin("report " + cli_test::kInventedRules + " " + kShortFault);
+    const auto b = run_twin("report " + cli_test::kInventedRules + " " + kShortFault);
     REQUIRE(a.exit_code == 0);
     CHECK(a.out == b.out);
     CHECK(has(a.out, "**expected alert CaracalSTSProviderCircuitOpen does not fire**"));

@@ -199,12 +199,12 @@ TEST_CASE("advise with an unknown alert exits 2 listing the alerts") {
 }
 
 TEST_CASE("issue 13.5: a sweep key with no effect exits 2 with one line naming the key and why") {
-    const auto r = run_twin("sweep " + kDrill + " --set profile.prometheus.evaluation_interval=15s,30s,60s");
+    const auto r = run_twin("sweep " + kDrill + " " + cli_test::kInventedRules + " --set profile.prometheus.evaluation_interval=15s,30s,60s");
     INFO(r.out << r.err);
     CHECK(r.exit_code == 2);
     REQUIRE(r.err_lines().size() == 1);
     CHECK_THAT(r.err, Catch::Contains("profile.prometheus.evaluation_interval has no effect: every rule group of "
-                                      "models/rules/caracal-alerts.yaml sets its own interval"));
+                                      "tests/fixtures/rules/invented-pack.yaml sets its own interval"));
     CHECK(r.out.empty());
     const auto seed = run_twin("sweep " + kDrill + " --replications 2 --set scenario.seed=1,2");
     CHECK(seed.exit_code == 2);
