@@ -20,8 +20,12 @@ class Postgres {
 public:
     Postgres(sim::des::Simulation& sim, const Network& network, const Profile& profile);
 
-    // Gives the pod a pool and exports caracal_db_pool_connections_{in_use,max} on its registry.
-    void add_client(Pod& pod);
+    // Whether a client's pool is visible on its /metrics: in Caracal 46a980b6c only the Gateway
+    // exports its pool (services/gateway/internal/server.go:306-318@46a980b6c).
+    enum class PoolGauges { Exported, Hidden };
+    // Gives the pod a pool, exporting caracal_db_pool_connections_{in_use,max} on its registry
+    // when asked to.
+    void add_client(Pod& pod, PoolGauges gauges = PoolGauges::Exported);
     // One query from `pod`; `done(bool ok)`, false also when no connection could be acquired in
     // time. A template so that `done` travels inside the DES event callback instead of in a
     // std::function of its own (an allocation per query); keep its captures small, as the event

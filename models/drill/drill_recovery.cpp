@@ -19,11 +19,12 @@ struct Backlog {
 constexpr Backlog kBacklogs[] = {
     {"STS audit replay volumes", "sum(caracal_sts_audit_replay_pending_events)"},
     {"Gateway audit replay volumes", "sum(caracal_gateway_audit_replay_pending_events)"},
-    {"audit stream lag", "max(caracal_audit_consumer_lag_events)"},
-    {"API outbox", "sum(caracal_api_outbox_pending_rows)"},
-    {"Coordinator outbox", "sum(caracal_coordinator_outbox_pending_rows)"},
+    {"audit pending entries", "max(caracal_audit_consumer_lag)"},
+    {"API outbox", "sum(caracal_api_outbox_pending_total)"},
+    // The Coordinator's outbox is not here: its /metrics needs an operator token the chart's
+    // ServiceMonitor does not send (apps/coordinator/src/auth.ts:77,160-176@46a980b6c).
 };
-constexpr Backlog kDlq{"audit DLQ", "max(caracal_audit_dlq_events)"};
+constexpr Backlog kDlq{"audit DLQ", "max(caracal_audit_dlq_size)"};
 
 // The freshness alerts whose expressions say "stale" (their thresholds are the rule file's).
 constexpr const char* kFreshnessAlerts[] = {"CaracalGatewayRevocationSnapshotStale", "CaracalSTSPolicyBundleStale"};
