@@ -12,16 +12,16 @@ CoordinatorService::CoordinatorService(WorldContext& ctx)
                                         [this] { lifecycle_event(); });
 }
 
-std::optional<sim::scrape::ScrapeResult> CoordinatorService::metrics_failure(sim::Time now) {
+std::optional<sim::scrape::ScrapeResult> CoordinatorService::metrics_failure(MetricsCache& cache, sim::Time now) {
     using sim::scrape::ScrapeResult;
     if (ctx_.profile.coordinator.scrape_sends_operator_token == 0) return ScrapeResult::failure();  // 401
     if (!ctx_.redis.reachable(Service::Coordinator))
         return ScrapeResult::failure(ctx_.redis.failure_latency(Service::Coordinator));
-    if (cached_at_ && now - *cached_at_ < ctx_.profile.coordinator.metrics_cache) return std::nullopt;
+    if (cache.read_at && now - *cache.read_at < ctx_.profile.coordinator.metrics_cache) return std::nullopt;
     switch (ctx_.postgres.link(Service::Coordinator)) {
         case Link::Up:
-            cached_ = outbox_.health();
-            cached_at_ = now;
+            cache.counts = outbox_.health();
+            cache.read_at = now;
             return std::nullopt;
         case Link::Refused: return ScrapeResult::failure();
         case Link::Blackhole: return ScrapeResult::failure(ctx_.profile.postgres.acquire_timeout);
@@ -33,10 +33,11 @@ void CoordinatorService::start(Pod& pod) {
     ctx_.postgres.add_client(pod, Postgres::PoolGauges::Hidden);
     outbox_.attach(pod);
     sim::scrape::Registry& m = pod.metrics;
-    m.set_gate([this](sim::Time now) { return metrics_failure(now); });
-    m.gauge_fn("caracal_outbox_total", {{"status", "pending"}}, [this](sim::Time) { return double(cached_.pending); });
-    m.gauge_fn("caracal_outbox_total", {{"status", "published"}}, [this](sim::Time) { return double(cached_.published); });
-    m.gauge_fn("caracal_outbox_total", {{"status", "dead"}}, [this](sim::Time) { return double(cached_.dead); });
+    MetricsCache* cache = &caches_[pod.name];  // map nodes stay put
+    m.set_gate([this, cache](sim::Time now) { return metrics_failure(*cache, now); });
+    m.gauge_fn("caracal_outbox_total", {{"status", "pending"}}, [cache](sim::Time) { return double(cache->counts.pending); });
+    m.gauge_fn("caracal_outbox_total", {{"status", "published"}}, [cache](sim::Time) { return double(cache->counts.published); });
+    m.gauge_fn("caracal_outbox_total", {{"status", "dead"}}, [cache](sim::Time) { return double(cache->counts.dead); });
 }
 
 ProbeOutcome CoordinatorService::ready_check(const Pod&, sim::Time) const { return check_dependencies(); }

@@ -9,8 +9,10 @@
 // /ready: the profile's readiness.coordinator (Redis, Postgres).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "models/services/outbox.hpp"
 #include "models/services/service_model.hpp"
@@ -28,15 +30,18 @@ public:
     const Outbox& outbox() const { return outbox_; }
 
 private:
+    // One pod's cached SQL result behind /metrics, and when it was read.
+    struct MetricsCache {
+        Outbox::Health counts;
+        std::optional<sim::Time> read_at;
+    };
     // The /metrics answer when it is not the page: 401, or an error from Redis or Postgres.
-    std::optional<sim::scrape::ScrapeResult> metrics_failure(sim::Time now);
+    std::optional<sim::scrape::ScrapeResult> metrics_failure(MetricsCache& cache, sim::Time now);
     void lifecycle_event();
 
     Outbox outbox_;
     std::unique_ptr<Traffic> events_;
-    // The cached SQL result behind /metrics, and when it was read.
-    Outbox::Health cached_;
-    std::optional<sim::Time> cached_at_;
+    std::map<std::string, MetricsCache> caches_;  // by pod
 };
 
 }  // namespace caracal
