@@ -30,6 +30,8 @@ public:
     std::vector<StreamEntry> take_all();
 
     std::size_t size() const { return entries_.size(); }
+    // The oldest untaken entry, nullptr when there is none.
+    const StreamEntry* oldest() const { return entries_.empty() ? nullptr : &entries_.front(); }
     std::uint64_t untracked() const { return untracked_; }
 
 private:

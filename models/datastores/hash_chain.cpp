@@ -1,5 +1,6 @@
 #include "models/datastores/hash_chain.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -22,7 +23,9 @@ Digest HashChain::chain_hash(Digest prev_chain_hmac, Digest content_sha256) cons
     return mix(mix(key_ ^ prev_chain_hmac) ^ content_sha256);
 }
 
-ChainSeq HashChain::append(std::uint64_t content) {
+ChainSeq HashChain::append(std::uint64_t content, sim::Time ingested_at) {
+    if (!ingested_at_.empty() && ingested_at < ingested_at_.back())
+        throw std::invalid_argument("hash chain: rows must be appended in ingest order");
     const ChainRow* prev = newest_present_ ? row(*newest_present_) : nullptr;
     ChainRow r;
     r.chain_seq = last_seq() + 1;
@@ -31,8 +34,13 @@ ChainSeq HashChain::append(std::uint64_t content) {
     r.prev_content_sha256 = prev ? prev->content_sha256 : 0;
     r.chain_hmac = chain_hash(prev ? prev->chain_hmac : 0, r.content_sha256);
     rows_.emplace_back(r);
+    ingested_at_.push_back(ingested_at);
     newest_present_ = r.chain_seq;
     return r.chain_seq;
+}
+
+ChainSeq HashChain::first_ingested_since(sim::Time t) const {
+    return static_cast<ChainSeq>(std::lower_bound(ingested_at_.begin(), ingested_at_.end(), t) - ingested_at_.begin()) + 1;
 }
 
 ChainRow& HashChain::present_row(ChainSeq seq) {

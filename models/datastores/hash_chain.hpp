@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/base/time.hpp"
+
 namespace caracal {
 
 using Digest = std::uint64_t;
@@ -45,8 +47,9 @@ class HashChain {
 public:
     explicit HashChain(std::uint64_t hmac_key);
 
-    // Inserts the next row, linked to the newest row still present. Returns its chain_seq.
-    ChainSeq append(std::uint64_t content);
+    // Inserts the next row, linked to the newest row still present, ingested at `ingested_at`
+    // (not before the previous row's). Returns its chain_seq.
+    ChainSeq append(std::uint64_t content, sim::Time ingested_at = {});
     // Out-of-band modification: the stored content changes, the hashes do not. Throws
     // std::out_of_range for a seq that was never issued or was deleted.
     void tamper(ChainSeq seq, std::uint64_t new_content);
@@ -56,6 +59,9 @@ public:
     // nullptr for a deleted or never issued seq.
     const ChainRow* row(ChainSeq seq) const;
     ChainSeq last_seq() const { return static_cast<ChainSeq>(rows_.size()); }
+    // The first chain_seq ingested at or after `t` (last_seq() + 1 when none was): a sweep over an
+    // ingest window reads rows from there.
+    ChainSeq first_ingested_since(sim::Time t) const;
 
     // Checks rows from_seq..last_seq(), trusting the row before from_seq as the anchor (a full
     // sweep passes 1, an incremental one the first seq it has not verified yet). Violations are
@@ -77,6 +83,7 @@ private:
     // Index seq − 1. A deleted row keeps its place with chain_seq 0 (issued seqs start at 1), so a
     // row costs no more than its fields and the rows sit in one block.
     std::vector<ChainRow> rows_;
+    std::vector<sim::Time> ingested_at_;  // index seq − 1, kept for deleted rows too (ascending)
     std::optional<ChainSeq> newest_present_;
     std::set<ChainSeq> touched_;  // tampered or deleted, ever
 };

@@ -12,8 +12,9 @@
 //     readiness; the pods counted are those running just before injection;
 //   - alert TTRs are signed: an alert that resolved before the fault ended has a negative TTR and
 //     is reported as "resolved during the fault" (alerts_resolved's TTR is their signed maximum);
-//   - backlogs are drained when back at or under their green-baseline level (their maximum during
-//     warm-up); the DLQ counts only when the scenario replays it (a replay_dlq step);
+//   - a backlog is judged only when it rose above its warm-up range (its warm-up maximum plus 10%,
+//     at least 1) after injection, and is drained once back within that range for good; the DLQ
+//     counts only when the scenario replays it (a replay_dlq step);
 //   - freshness is restored when the freshness alerts' own expressions (revocation snapshot,
 //     policy bundle) return nothing, so the thresholds are those of the rule file in use;
 //   - with the docs, documented alerts and orders the scenario omits are checked as well as

@@ -19,11 +19,13 @@ struct Backlog {
 constexpr Backlog kBacklogs[] = {
     {"STS audit replay files", "sum(caracal_sts_audit_replay_files)"},
     {"Gateway audit replay files", "sum(caracal_gateway_audit_replay_files)"},
-    {"audit stream lag", "max(caracal_audit_consumer_lag_events)"},
-    {"API outbox", "sum(caracal_api_outbox_pending_rows)"},
-    {"Coordinator outbox", "sum(caracal_coordinator_outbox_pending_rows)"},
+    {"audit pending entries", "max(caracal_audit_consumer_lag)"},
+    // Every API pod reports the same table (the outbox query runs at scrape), so not a sum.
+    {"API outbox", "max(caracal_api_outbox_pending_total)"},
+    // The Coordinator's outbox is not here: its /metrics needs an operator token the chart's
+    // ServiceMonitor does not send (apps/coordinator/src/auth.ts:77,160-176@46a980b6c).
 };
-constexpr Backlog kDlq{"audit DLQ", "max(caracal_audit_dlq_events)"};
+constexpr Backlog kDlq{"audit DLQ", "max(caracal_audit_dlq_size)"};
 
 // The freshness alerts whose expressions say "stale" (their thresholds are the rule file's).
 constexpr const char* kFreshnessAlerts[] = {"CaracalGatewayRevocationSnapshotStale", "CaracalSTSPolicyBundleStale"};
@@ -73,6 +75,24 @@ RecoveryVerdict readiness_restored(const RunResult& run, const std::vector<PodHi
     return out;
 }
 
+// A backlog's green-baseline range: the most it held during warm-up, plus a tolerance of 10% of
+// that (at least 1 entry, file or row), so that the noise of a steady level is not a backlog.
+double baseline_ceiling(const RunQuery& query, const sim::promql::Expr& expr, const std::vector<sim::Time>& warmup,
+                        bool& seen) {
+    double most = 0;
+    seen = false;
+    for (sim::Time t : warmup)
+        if (const auto v = query.value(expr, t)) {
+            seen = true;
+            most = std::max(most, *v);
+        }
+    return most + std::max(1.0, 0.1 * most);
+}
+
+// Each backlog is judged against its own warm-up range, and only when the fault touched it: when,
+// after injection, it rose above that range. It is drained from the instant it is back within the
+// range for good, so its TTR grows with how far it rose. A backlog the run never produced (no
+// series during warm-up) is not judged.
 RecoveryVerdict backlogs_drained(const RunQuery& query, const CheckOptions& options) {
     const RunResult& run = query.run();
     std::vector<Backlog> backlogs(std::begin(kBacklogs), std::end(kBacklogs));
@@ -80,33 +100,40 @@ RecoveryVerdict backlogs_drained(const RunQuery& query, const CheckOptions& opti
                                       [](const AppliedStep& s) { return s.fault.rfind("replay_dlq", 0) == 0; });
     if (replayed) backlogs.push_back(kDlq);
     const auto warmup = grid(run.start, run.injection, options.sample_step);
+    const auto after_injection = grid(run.injection, run.end, options.sample_step);
     const auto recovery = grid(run.fault_end, run.end, options.sample_step);
     RecoveryVerdict out{RecoveryCondition::BacklogsDrained, false, Duration(), {}};
     sim::Time latest = run.fault_end;
     std::string slowest;
     for (const auto& b : backlogs) {
         const auto expr = sim::promql::parse(b.expr);
-        double level = 0;  // the green-baseline level: the most seen during warm-up
-        for (sim::Time t : warmup) level = std::max(level, query.value(*expr, t).value_or(0));
+        bool produced = false;
+        const double ceiling = baseline_ceiling(query, *expr, warmup, produced);
+        if (!produced) continue;
+        double peak = 0;
+        for (sim::Time t : after_injection) peak = std::max(peak, query.value(*expr, t).value_or(0));
+        if (peak <= ceiling) continue;  // the fault did not touch it
         const auto drained = settled_from(recovery, [&](sim::Time t) {
             const auto v = query.value(*expr, t);
-            return v && *v <= level;
+            return v && *v <= ceiling;
         });
+        const auto count = [](double v) { return std::to_string(static_cast<long long>(v)); };
         if (!drained) {
             const auto v = query.value(*expr, run.end);
             out.ttr.reset();
-            out.detail = std::string(b.what) + " at " + (v ? std::to_string(static_cast<long long>(*v)) : "no data") +
-                         " at the end (baseline " + std::to_string(static_cast<long long>(level)) + ")";
+            out.detail = std::string(b.what) + " at " + (v ? count(*v) : "no data") + " at the end (peak " +
+                         count(peak) + ", warm-up range up to " + count(ceiling) + ")";
             return out;
         }
         if (*drained >= latest) {
             latest = *drained;
-            slowest = b.what;
+            slowest = std::string(b.what) + ", peak " + count(peak) + " against a warm-up range up to " + count(ceiling);
         }
     }
     out.ttr = ttr(run, latest);
-    out.detail = "back to baseline " + after_fault(run, latest) + " (last: " + slowest + ")" +
-                 (replayed ? "" : "; the DLQ was not replayed, so not counted");
+    const std::string dlq = replayed ? "" : "; the DLQ was not replayed, so not counted";
+    out.detail = slowest.empty() ? "no backlog rose above its warm-up range" + dlq
+                                 : "back within warm-up range " + after_fault(run, latest) + " (last: " + slowest + ")" + dlq;
     return out;
 }
 

@@ -70,12 +70,13 @@ struct Profile {
     } redis;
 
     struct Api {
-        Duration outbox_poll_interval = Duration::seconds(1);
-        std::int64_t outbox_batch = 100;
-        std::int64_t outbox_max_attempts = 12;
-        Duration outbox_backoff_base = Duration::seconds(1);
-        Duration outbox_backoff_max = Duration::minutes(5);
+        Duration outbox_poll_interval = Duration::millis(250);
+        std::int64_t outbox_batch = 32;
+        std::int64_t outbox_max_attempts = 100;
+        Duration outbox_backoff_cap = Duration::seconds(60);
+        double outbox_backoff_jitter = 0.3;
         std::int64_t ready_outbox_dead_max = 0;
+        Duration metrics_query_timeout = Duration::seconds(5);
     } api;
 
     struct Sts {
@@ -106,20 +107,27 @@ struct Profile {
 
     struct Audit {
         Duration consumer_poll = Duration::seconds(1);
-        std::int64_t consumer_batch = 200;
+        std::int64_t consumer_batch = 100;
         Duration write_time = Duration::millis(2);
-        std::int64_t max_deliveries = 5;
+        std::int64_t max_deliveries = 8;
         Duration claim_min_idle = Duration::seconds(30);
         Duration claim_interval = Duration::seconds(30);
-        Duration tamper_sweep_interval = Duration::seconds(60);
-        std::int64_t ready_dlq_max = 1000;
-        std::int64_t ready_lag_max = 100000;
-        Duration ready_pel_oldest_max = Duration::seconds(300);
+        Duration lag_poll_interval = Duration::seconds(30);
+        Duration tamper_sweep_interval = Duration::hours(1);
+        Duration tamper_window = Duration::hours(4);
+        Duration tamper_full_window = Duration::hours(365 * 24);
+        std::int64_t ready_dlq_max = 0;
+        std::int64_t ready_lag_max = 0;
+        Duration ready_pel_oldest_max = Duration::seconds(0);
     } audit;
 
     struct Coordinator {
         Duration outbox_poll_interval = Duration::seconds(1);
-        Duration sweep_interval = Duration::seconds(30);
+        std::int64_t outbox_batch = 50;
+        std::int64_t outbox_max_attempts = 10;
+        Duration metrics_cache = Duration::seconds(15);
+        // Nonzero: the ServiceMonitor presents an operator token, so /metrics answers.
+        std::int64_t scrape_sends_operator_token = 0;
     } coordinator;
 
     std::int64_t maxlen(const std::string& stream) const;

@@ -1,11 +1,18 @@
-// The Control-Plane API (/services/api/): admin writes committed to Postgres together with an
-// `event_outbox` row, and the OutboxDispatcher publishing those rows to Redis. Background admin
-// traffic is session revocations; policy activations come from scenarios. /ready: Postgres,
-// Redis, and dead outbox rows within API_READY_OUTBOX_DEAD_MAX.
+// The Control-Plane API (apps/api in Caracal 46a980b6c): admin writes committed to Postgres
+// together with an `event_outbox` row, and the outbox dispatcher publishing those rows to Redis.
+// Every /v1/ write first passes a Redis INCR rate limiter, so a write needs Redis and Postgres
+// (apps/api/src/app.ts:190-218@46a980b6c). Background admin traffic is session revocations;
+// policy activations come from scenarios.
+//
+// /metrics runs the outbox health query against Postgres on every scrape (app.ts:252-263): the
+// four caracal_api_outbox_* gauges are computed from the table then, and a query that fails or
+// times out turns the scrape into an HTTP 500 — a failed scrape. /ready: Redis, Postgres (the
+// profile's readiness.api), then no dead outbox rows beyond API_READY_OUTBOX_DEAD_MAX.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "models/services/outbox.hpp"
 #include "models/services/service_model.hpp"
@@ -21,7 +28,7 @@ public:
     ProbeOutcome ready_check(const Pod& pod, sim::Time now) const override;
 
     // An admin revokes a session: `sessions` updated and a caracal.sessions.revoke row, in one
-    // transaction. Fails (counted as an admin error) when Postgres cannot commit.
+    // transaction. Fails (counted as an admin error) without Redis or Postgres.
     void revoke_session();
     // An admin activates a policy-set version: caracal.policy.invalidate row in the same transaction.
     void activate_policy(std::int64_t version, bool compiles);
@@ -30,8 +37,10 @@ public:
     std::uint64_t admin_errors() const { return admin_errors_; }
 
 private:
-    // Runs `commit` inside a transaction on some running pod; false if no pod or Postgres failed.
+    // Runs `commit` inside a transaction on some ready pod, after the rate limiter.
     void transaction(std::function<void()> commit);
+    // What /metrics answers instead of the page when its outbox query cannot complete.
+    std::optional<sim::scrape::ScrapeResult> metrics_query_failure() const;
 
     Outbox outbox_;
     std::unique_ptr<Traffic> admin_traffic_;

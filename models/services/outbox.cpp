@@ -1,98 +1,130 @@
 #include "models/services/outbox.hpp"
 
-#include <vector>
+#include <algorithm>
+#include <cmath>
 
 #include "models/platform/first_tick.hpp"
+#include "sim/des/distributions.hpp"
 
 namespace caracal {
 
-Outbox::Settings Outbox::dispatcher_settings(const Profile& p, std::string metric_prefix, Duration poll_interval) {
-    BackoffConfig backoff;
-    backoff.base = p.api.outbox_backoff_base;
-    backoff.cap = p.api.outbox_backoff_max;
-    backoff.max_attempts = static_cast<int>(p.api.outbox_max_attempts);
-    return Settings{std::move(metric_prefix), poll_interval, static_cast<std::size_t>(p.api.outbox_batch), backoff};
+namespace {
+// The API's exponent stops growing at 2^6 s (apps/api/src/outbox.ts:57-62@46a980b6c).
+constexpr int kApiBackoffMaxExponent = 6;
+}  // namespace
+
+Outbox::Settings Outbox::api_settings(const Profile& p) {
+    const Duration cap = p.api.outbox_backoff_cap;
+    const double jitter = p.api.outbox_backoff_jitter;
+    return Settings{p.api.outbox_poll_interval, static_cast<std::size_t>(p.api.outbox_batch),
+                    static_cast<int>(p.api.outbox_max_attempts), [cap, jitter](int attempts, sim::des::RngStream& rng) {
+                        const double exp = std::ldexp(1.0, std::min(attempts, kApiBackoffMaxExponent));
+                        const double base = std::min(cap.secs(), exp);
+                        return Duration::millis(static_cast<std::int64_t>(
+                            1000 * base * (1 + sim::des::uniform(rng, 0, jitter))));
+                    }};
+}
+
+Outbox::Settings Outbox::coordinator_settings(const Profile& p) {
+    return Settings{p.coordinator.outbox_poll_interval, static_cast<std::size_t>(p.coordinator.outbox_batch),
+                    static_cast<int>(p.coordinator.outbox_max_attempts), [](int attempts, sim::des::RngStream& rng) {
+                        // (attempts + 1) s plus up to 1 s at random.
+                        return Duration::seconds(attempts + 1) +
+                               Duration::millis(sim::des::uniform_int(rng, 0, 1000));
+                    }};
 }
 
 Outbox::Outbox(WorldContext& ctx, Settings settings, sim::des::RngStream rng)
-    : ctx_(ctx), settings_(std::move(settings)), backoff_(settings_.backoff, rng) {}
+    : ctx_(ctx), settings_(std::move(settings)), rng_(rng) {}
 
 void Outbox::insert(std::string stream, std::uint64_t payload) {
     const sim::Time now = ctx_.sim.now();
     rows_.push_back(Row{now, std::move(stream), payload, 0, now, RowState::Pending});
-    ++pending_;
+    ++undispatched_;
     ++inserted_;
 }
 
-std::optional<sim::Time> Outbox::oldest_pending() const {
-    for (const auto& r : rows_)
-        if (r.state == RowState::Pending || r.state == RowState::InFlight) return r.created_at;
-    return std::nullopt;
+Outbox::Health Outbox::health() const {
+    Health h;
+    h.pending = undispatched_;
+    h.dead = dead_.size();
+    h.published = published_;
+    for (const Row& r : rows_)
+        if (r.state == RowState::Pending || r.state == RowState::Claimed) {
+            h.oldest_pending_created = r.created_at;
+            break;
+        }
+    if (!dead_.empty()) h.oldest_dead_created = *std::min_element(dead_.begin(), dead_.end());
+    return h;
 }
 
 void Outbox::attach(Pod& pod) {
-    View& view = views_[pod.name];
-    const std::string& p = settings_.metric_prefix;
-    pod.metrics.gauge_fn(p + "_pending_rows", {}, [&view](sim::Time) { return double(view.pending); });
-    pod.metrics.gauge_fn(p + "_dead_rows", {}, [&view](sim::Time) { return double(view.dead); });
-    pod.metrics.gauge_fn(p + "_pending_oldest_age_seconds", {},
-                         [&view](sim::Time now) { return view.oldest ? (now - *view.oldest).secs() : 0.0; });
+    busy_[pod.name] = false;
     Pod* pod_ptr = &pod;
-    ctx_.sim.every(settings_.poll_interval, first_tick(ctx_.sim, pod.name + "." + p, settings_.poll_interval), [this, pod_ptr] {
-        if (pod_ptr->running) poll(*pod_ptr);
-    });
+    ctx_.sim.every(settings_.poll_interval, first_tick(ctx_.sim, pod.name + ".outbox", settings_.poll_interval),
+                   [this, pod_ptr] {
+                       if (pod_ptr->running && !busy_[pod_ptr->name]) tick(*pod_ptr);
+                   });
 }
 
-void Outbox::poll(Pod& pod) {
+void Outbox::tick(Pod& pod) {
+    busy_[pod.name] = true;
     ctx_.postgres.query(pod, [this, &pod](bool ok) {
-        if (!ok || !pod.running) return;
+        if (!ok || !pod.running) {
+            busy_[pod.name] = false;
+            return;
+        }
         forget_finished_rows();
-        views_[pod.name] = View{pending_, dead_, oldest_pending()};
-        // SELECT ... FOR UPDATE SKIP LOCKED: rows another pod has in flight are skipped.
+        // The claim: due rows nobody holds, each attempt counted as it is claimed.
         std::vector<Row*> batch;
         const sim::Time now = ctx_.sim.now();
         for (auto& r : rows_) {
             if (batch.size() >= settings_.batch) break;
-            if (r.state == RowState::Pending && r.next_attempt <= now) {
-                r.state = RowState::InFlight;
+            if (r.state == RowState::Pending && r.available_at <= now) {
+                r.state = RowState::Claimed;
+                ++r.attempts;
                 batch.push_back(&r);
             }
         }
-        if (!batch.empty()) publish(pod, std::move(batch));
+        if (batch.empty()) {
+            busy_[pod.name] = false;
+            return;
+        }
+        dispatch(pod, std::move(batch));
     });
 }
 
-void Outbox::publish(Pod& pod, std::vector<Row*> rows) {
+void Outbox::dispatch(Pod& pod, std::vector<Row*> rows) {
     if (ctx_.redis.reachable(pod.service)) {
         for (Row* r : rows) {
             ctx_.redis.stream(r->stream).add(ctx_.sim.now(), r->payload);
-            r->state = RowState::Delivered;
-            --pending_;
-            ++delivered_;
+            r->state = RowState::Published;
+            --undispatched_;
+            ++published_;
         }
+        busy_[pod.name] = false;
         return;
     }
-    // The first XADD fails (refused at once, or after the command timeout); the dispatcher gives up
-    // on the batch and schedules each row's retry.
-    ctx_.sim.schedule_after(ctx_.redis.failure_latency(pod.service), [this, rows = std::move(rows)] {
+    // Each XADD fails in turn (at once when refused, after the command timeout when black-holed).
+    const Duration failing = ctx_.redis.failure_latency(pod.service) * static_cast<std::int64_t>(rows.size());
+    ctx_.sim.schedule_after(failing, [this, &pod, rows = std::move(rows)] {
         const sim::Time now = ctx_.sim.now();
         for (Row* r : rows) {
-            ++r->attempts;
-            if (backoff_.exhausted(r->attempts)) {
+            if (r->attempts >= settings_.max_attempts) {
                 r->state = RowState::Dead;
-                --pending_;
-                ++dead_;
+                --undispatched_;
+                dead_.push_back(r->created_at);
             } else {
                 r->state = RowState::Pending;
-                r->next_attempt = now + backoff_.delay(r->attempts);
+                r->available_at = now + settings_.retry_delay(r->attempts, rng_);
             }
         }
+        busy_[pod.name] = false;
     });
 }
 
 void Outbox::forget_finished_rows() {
-    // Dead rows stay counted in dead_ but leave the scan; they are reconciled by operators.
-    while (!rows_.empty() && (rows_.front().state == RowState::Delivered || rows_.front().state == RowState::Dead))
+    while (!rows_.empty() && (rows_.front().state == RowState::Published || rows_.front().state == RowState::Dead))
         rows_.pop_front();
 }
 

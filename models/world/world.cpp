@@ -85,7 +85,7 @@ void World::add_target(Pod& pod) {
     Pod* exporter_pod = &pod;
     targets_[pod.name] = scraper_.add_target(target, [exporter_pod](sim::Time now) {
         if (!exporter_pod->running) return sim::scrape::ScrapeResult::failure();
-        return sim::scrape::ScrapeResult::success(exporter_pod->metrics.expose(now));
+        return exporter_pod->metrics.answer(now);
     });
 }
 

@@ -36,4 +36,15 @@ std::vector<ExposedSample> Registry::expose(Time now) const {
     return out;
 }
 
+ScrapeResult Registry::answer(Time now) const {
+    if (gate_)
+        if (std::optional<ScrapeResult> refused = gate_(now)) return std::move(*refused);
+    return ScrapeResult::success(expose(now));
+}
+
+void Registry::reset_values() {
+    for (auto& [labels, c] : counters_) c.value_ = 0;
+    for (auto& [labels, g] : gauges_) g.set(0);
+}
+
 }  // namespace sim::scrape

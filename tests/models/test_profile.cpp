@@ -20,7 +20,7 @@ TEST_CASE("issue 13.1: the built-in profile is models/profiles/default.yaml, str
         CHECK(file.get(key) == builtin.get(key));
     }
     CHECK(builtin.redis.maxlen == file.redis.maxlen);
-    CHECK(builtin.maxlen("caracal.audit.events") == 1000000);
+    CHECK(builtin.maxlen("caracal.policy.invalidate") == 100000);
     // The embedded text is the file's bytes, and the file sets every key (so nothing is left to
     // the struct's member initialisers).
     std::ifstream in(path);
@@ -34,11 +34,13 @@ TEST_CASE("issue 13.1: the built-in profile is models/profiles/default.yaml, str
         const std::string section = key.substr(0, dot), leaf = key.substr(dot + 1);
         CHECK(root[section][leaf].IsDefined());
     }
-    CHECK(file.redis.maxlen == std::map<std::string, std::int64_t>{{"caracal.audit.events", 1000000},
-                                                                   {"caracal.audit.events.dlq", 100000},
-                                                                   {"caracal.keys.invalidate", 10000},
-                                                                   {"caracal.policy.invalidate", 10000},
-                                                                   {"caracal.sessions.revoke", 10000}});
+    // The audit streams carry no MAXLEN at 46a980b6c; the API and Coordinator producers ~100000.
+    CHECK(file.redis.maxlen == std::map<std::string, std::int64_t>{{"caracal.agents.lifecycle", 100000},
+                                                                   {"caracal.audit.events", 0},
+                                                                   {"caracal.audit.events.dlq", 0},
+                                                                   {"caracal.keys.invalidate", 100000},
+                                                                   {"caracal.policy.invalidate", 100000},
+                                                                   {"caracal.sessions.revoke", 100000}});
 }
 
 TEST_CASE("profile keys are set from text and read back in the same form") {

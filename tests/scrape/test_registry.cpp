@@ -45,3 +45,30 @@ TEST_CASE("a page lists counters, gauges and computed gauges together in label o
     CHECK(names == std::vector<std::string>{"a_gauge", "a_total", "b_computed", "c_total", "d_gauge", "e_computed"});
     CHECK(values == std::vector<double>{1, 6, 2, 3, 4, 5});
 }
+
+TEST_CASE("issue 14.2: a registry gate that fails at scrape time answers with its failure instead of the page") {
+    Registry r;
+    r.gauge("outbox_pending").set(3);
+    bool database_down = false;
+    r.set_gate([&database_down](Time) -> std::optional<sim::scrape::ScrapeResult> {
+        if (database_down) return sim::scrape::ScrapeResult::failure(Duration::seconds(5));
+        return std::nullopt;
+    });
+    const auto page = r.answer(Time::epoch());
+    CHECK(page.status == sim::scrape::ScrapeResult::Status::Answered);
+    REQUIRE(page.samples.size() == 1);
+    database_down = true;
+    const auto failed = r.answer(Time::epoch());
+    CHECK(failed.status == sim::scrape::ScrapeResult::Status::Failed);
+    CHECK(failed.samples.empty());
+    CHECK(failed.response_time == Duration::seconds(5));
+}
+
+TEST_CASE("issue 14.2: a process restart zeroes counters and set gauges but keeps computed gauges") {
+    Registry r;
+    r.counter("dlq_total").inc(4);
+    r.gauge("consumer_lag").set(12);
+    r.gauge_fn("age_seconds", {}, [](Time) { return 9.0; });
+    r.reset_values();
+    for (const auto& s : r.expose(Time::epoch())) CHECK(s.value == (s.labels.get("__name__") == "age_seconds" ? 9.0 : 0.0));
+}
