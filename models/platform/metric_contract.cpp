@@ -117,7 +117,8 @@ MetricContracts parse_metric_contract(const std::string& markdown, const std::st
             throw sim::InputError(file, {number, 1},
                                   "expected " + std::to_string(table.count) + " cells as in the table's header, got " +
                                       std::to_string(row.size()));
-        const auto names = backticked(row[table.metric]);
+        auto names = backticked(row[table.metric]);
+        for (auto& n : names) n = n.substr(0, n.find('{'));  // `name{label="..."}` names the metric
         if (names.empty()) throw sim::InputError(file, {number, 1}, "expected a `metric_name` in the metric column");
         for (const auto& name : names)
             out[name] = {name,
