@@ -4,17 +4,19 @@
 # tests, scenarios, the profile, the docs page) plus what earlier runs found (build-asan/fuzz/).
 # Prints executions and the verdict per harness; a crash, leak, timeout (10 s for one input) or
 # out-of-memory (2 GB) leaves its input in build-asan/fuzz/artifacts/ and makes the script exit 1.
-# Usage: fuzz.sh [SECONDS]
+# Usage: fuzz.sh [SECONDS [HARNESS...]]  (harness names without fuzz_; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-harnesses=(promql rule_file unittest_file series_notation template scenario profile drill_docs)
+all=(promql rule_file unittest_file series_notation template scenario profile drill_docs)
+harnesses=("${all[@]}")
+[ $# -gt 1 ] && harnesses=("${@:2}")
 bash scripts/sanitized-build.sh "${harnesses[@]/#/fuzz_}"
 
 work=build-asan/fuzz
 rm -rf "$work/seeds"
 mkdir -p "$work/artifacts"
-for h in "${harnesses[@]}"; do mkdir -p "$work/seeds/$h" "$work/corpus/$h"; done
+for h in "${all[@]}"; do mkdir -p "$work/seeds/$h" "$work/corpus/$h"; done
 
 # Whole files as seeds.
 yaml_files() { find tests/fixtures tests/promtool/cases models/rules scenarios -name '*.y*ml' | sort; }
