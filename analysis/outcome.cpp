@@ -1,6 +1,10 @@
 #include "analysis/outcome.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "models/scenario/scenario_limits.hpp"
 
 namespace caracal::analysis {
 
@@ -20,9 +24,21 @@ Json millis(const std::optional<Duration>& d) {
     return d->ms();
 }
 
-std::optional<Duration> millis_from(const nlohmann::json& j) {
+// A time read back from a shard: time to detect (since injection, so >= 0) or to resolve (since
+// the fault ended; negative when resolved during the fault). Checked before converting: a float
+// beyond 64 bits would be undefined behaviour, and an absurd time would be printed in a merged
+// report as if measured.
+std::optional<Duration> millis_from(const nlohmann::json& json, const char* field, bool may_be_negative) {
+    const nlohmann::json& j = json.at(field);
     if (j.is_null()) return std::nullopt;
-    return Duration::millis(j.get<std::int64_t>());
+    const double limit = static_cast<double>(kMaxRunSpan.ms());
+    const double v = j.is_number() ? j.get<double>() : std::nan("");
+    const double lowest = may_be_negative ? -limit : 0;
+    if (!(std::trunc(v) == v && v >= lowest && v <= limit))
+        throw std::domain_error(std::string(field) + " " + j.dump() + " is not a whole number of milliseconds from " +
+                                std::to_string(static_cast<std::int64_t>(lowest)) + " to " +
+                                std::to_string(kMaxRunSpan.ms()) + " (the longest run)");
+    return Duration::millis(static_cast<std::int64_t>(v));
 }
 
 }  // namespace
@@ -69,8 +85,7 @@ Outcome outcome_from_json(const nlohmann::json& json) {
     out.failed = json.at("failed").get<std::vector<std::string>>();
     for (const auto& a : json.at("alerts"))
         out.alerts.push_back({a.at("alert").get<std::string>(), a.at("expected").get<bool>(), a.at("fired").get<bool>(),
-                              a.at("during_fault").get<bool>(), millis_from(a.at("ttd_ms")),
-                              millis_from(a.at("ttr_ms"))});
+                              a.at("during_fault").get<bool>(), millis_from(a, "ttd_ms", false), millis_from(a, "ttr_ms", true)});
     return out;
 }
 

@@ -2,7 +2,10 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "sim/base/error.hpp"
 #include "sim/base/input_file.hpp"
@@ -29,6 +32,14 @@ std::string run_identity(const ShardFile& f) {
     return f.command + " " + f.fingerprint + " N=" + std::to_string(f.shard.count) + " cases=" +
            std::to_string(f.cases) + " replications=" + std::to_string(f.plan.replications) +
            " seed=" + std::to_string(f.plan.master_seed);
+}
+
+// A count, index or seed: get<> would wrap a negative number and convert a float without a check
+// (undefined behaviour beyond 64 bits).
+std::uint64_t whole_number(const nlohmann::ordered_json& parent, const char* field) {
+    const auto& j = parent.at(field);
+    if (!j.is_number_unsigned()) throw std::domain_error(std::string(field) + " " + j.dump() + " is not a whole number >= 0");
+    return j.get<std::uint64_t>();
 }
 
 }  // namespace
@@ -67,17 +78,25 @@ ShardFile parse_shard_file(const std::string& text, const std::string& path) {
         ShardFile f;
         f.command = doc.at("command").get<std::string>();
         f.fingerprint = doc.at("fingerprint").get<std::string>();
-        f.shard = {doc.at("shard").at("index").get<std::size_t>(), doc.at("shard").at("count").get<std::size_t>()};
-        f.plan = {doc.at("replications").get<std::size_t>(), doc.at("master_seed").get<std::uint64_t>()};
-        f.cases = doc.at("cases").get<std::size_t>();
+        f.shard = {whole_number(doc.at("shard"), "index"), whole_number(doc.at("shard"), "count")};
+        f.plan = {whole_number(doc, "replications"), whole_number(doc, "master_seed")};
+        f.cases = whole_number(doc, "cases");
         f.header = doc.at("header");
-        for (const auto& u : doc.at("outcomes"))
-            f.outcomes.emplace_back(u.at("unit").get<std::size_t>(), outcome_from_json(u.at("outcome")));
+        for (const auto& u : doc.at("outcomes")) {
+            const std::size_t unit = whole_number(u, "unit");
+            try {
+                f.outcomes.emplace_back(unit, outcome_from_json(u.at("outcome")));
+            } catch (const std::domain_error& e) {
+                throw std::domain_error("unit " + std::to_string(unit) + ": " + e.what());
+            }
+        }
         if (f.shard.index == 0 || f.shard.index > f.shard.count)
             throw sim::InputError(path, {}, "shard index out of range: " + f.shard.text());
         return f;
     } catch (const nlohmann::json::exception& e) {
         throw sim::InputError(path, {}, std::string("not a caracal-twin shard file: ") + e.what());
+    } catch (const std::domain_error& e) {
+        throw sim::InputError(path, {}, e.what());
     }
 }
 
@@ -86,30 +105,34 @@ ShardFile read_shard_file(const std::string& path) { return parse_shard_file(rea
 Results merge_shards(const std::vector<ShardFile>& files, const std::vector<std::string>& paths) {
     if (files.empty()) throw sim::InputError("merge", {}, "no shard files given");
     const ShardFile& first = files.front();
-    const std::size_t units = first.plan.units(first.cases);
-    std::vector<std::optional<Outcome>> outcomes(units);
-    std::vector<bool> seen(first.shard.count, false);
+    // Sparse until checked: a file's counts may be absurd, so nothing is sized by them.
+    std::size_t units = 0;
+    if (__builtin_mul_overflow(first.cases, first.plan.runs_per_case(), &units))
+        throw sim::InputError(paths.front(), {}, "cases x replications overflows");
+    std::map<std::size_t, Outcome> outcomes;
+    std::set<std::size_t> seen;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const ShardFile& f = files[i];
         if (run_identity(f) != run_identity(first))
             throw sim::InputError(paths[i], {}, "not a shard of the same run as " + paths.front() +
                                                     " (another command, input, plan or shard count)");
-        if (seen[f.shard.index - 1]) throw sim::InputError(paths[i], {}, "shard " + f.shard.text() + " given twice");
-        seen[f.shard.index - 1] = true;
+        if (!seen.insert(f.shard.index).second)
+            throw sim::InputError(paths[i], {}, "shard " + f.shard.text() + " given twice");
         for (const auto& [unit, outcome] : f.outcomes) {
-            if (unit >= units || !f.shard.owns(unit) || outcomes[unit])
+            if (unit >= units || !f.shard.owns(unit) || outcomes.count(unit))
                 throw sim::InputError(paths[i], {}, "unit " + std::to_string(unit) + " does not belong to shard " +
                                                         f.shard.text());
-            outcomes[unit] = outcome;
+            outcomes.emplace(unit, outcome);
         }
     }
-    for (std::size_t k = 0; k < seen.size(); ++k)
-        if (!seen[k]) throw sim::InputError("merge", {}, "shard " + Shard{k + 1, first.shard.count}.text() + " is missing");
+    for (std::size_t k = 1; k <= first.shard.count; ++k)
+        if (!seen.count(k)) throw sim::InputError("merge", {}, "shard " + Shard{k, first.shard.count}.text() + " is missing");
     Results results{first.command, first.header, first.plan, first.cases, {}};
     for (std::size_t unit = 0; unit < units; ++unit) {
-        if (!outcomes[unit])
+        const auto it = outcomes.find(unit);
+        if (it == outcomes.end())
             throw sim::InputError(paths.front(), {}, "unit " + std::to_string(unit) + " has no outcome in any shard");
-        results.outcomes.push_back(std::move(*outcomes[unit]));
+        results.outcomes.push_back(std::move(it->second));
     }
     return results;
 }

@@ -1,6 +1,7 @@
 #include "models/platform/profile.hpp"
 
 #include "models/platform/default_profile.hpp"
+#include "models/platform/yaml_key.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -206,7 +207,7 @@ sim::SourcePos pos_of(const YAML::Node& n) { return {n.Mark().line + 1, n.Mark()
 void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, const std::string& file) {
     if (!node.IsMap()) throw sim::InputError(file, pos_of(node), "expected a mapping under \"" + prefix + "\"");
     for (const auto& kv : node) {
-        const std::string name = kv.first.as<std::string>();
+        const std::string name = yaml_key(kv.first, file);
         const std::string key = prefix.empty() ? name : prefix + "." + name;
         const YAML::Node& value = kv.second;
         if (key == "redis.maxlen") {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "models/platform/yaml_key.hpp"
+
 namespace caracal {
 
 sim::SourcePos yaml_pos(const YAML::Node& node) { return {node.Mark().line + 1, node.Mark().column + 1}; }
@@ -99,7 +101,7 @@ void YamlMapping::fixed(const std::string& key, const std::string& only) {
 
 void YamlMapping::finish() const {
     for (const auto& kv : node_) {
-        const std::string key = kv.first.as<std::string>();
+        const std::string key = yaml_key(kv.first, file_);
         if (std::find(read_.begin(), read_.end(), key) == read_.end())
             throw sim::InputError(file_, yaml_pos(kv.first), prefix_ + "unknown key \"" + key + "\"");
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "models/platform/yaml_key.hpp"
 #include "models/platform/yaml_mapping.hpp"
 
 namespace caracal {
@@ -55,7 +56,7 @@ std::vector<ExpectedReadiness> parse_readiness(const YAML::Node& node, const std
     if (!node.IsMap()) fail(file, node, "expected readiness per service, e.g. {api: unready}");
     std::vector<ExpectedReadiness> out;
     for (const auto& kv : node) {
-        const std::string key = kv.first.as<std::string>();
+        const std::string key = yaml_key(kv.first, file);
         const auto service = std::find_if(kServices.begin(), kServices.end(), [&](Service s) { return name(s) == key; });
         if (service == kServices.end())
             fail(file, kv.first, "unknown service \"" + key + "\" (api, sts, gateway, audit, coordinator)");

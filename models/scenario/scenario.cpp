@@ -4,12 +4,30 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "models/platform/yaml_key.hpp"
 #include "models/platform/yaml_mapping.hpp"
+#include "models/scenario/scenario_limits.hpp"
 #include "sim/base/input_file.hpp"
 
 namespace caracal {
 
 namespace {
+
+void within_run_span(const YamlMapping& m, const std::string& key, Duration d) {
+    if (d > kMaxRunSpan)
+        m.fail(key, "\"" + key + "\" must be at most " + sim::format_duration(kMaxRunSpan) + ", the longest run");
+}
+
+// Each phase is checked alone first, so that their sum cannot overflow.
+void check_run_span(const YamlMapping& top, const Scenario& s) {
+    within_run_span(top, "warmup", s.warmup);
+    within_run_span(top, "fault_duration", s.fault_duration);
+    within_run_span(top, "recovery", s.recovery);
+    const Duration span = s.warmup + s.fault_duration + s.recovery;
+    if (span > kMaxRunSpan)
+        top.fail("fault_duration", "warmup + fault_duration + recovery is " + sim::format_duration(span) +
+                                       "; a run spans at most " + sim::format_duration(kMaxRunSpan));
+}
 
 FaultStep parse_step(const YAML::Node& node, const Scenario& s) {
     if (!node.IsMap()) throw sim::InputError(s.file, yaml_pos(node), "expected a fault step (a mapping with \"primitive\")");
@@ -23,6 +41,7 @@ FaultStep parse_step(const YAML::Node& node, const Scenario& s) {
     else
         out.duration = step.optional_duration("duration").value_or(s.fault_duration);
     if (out.duration && *out.duration <= Duration()) step.fail("duration", "\"duration\" must be positive");
+    if (out.duration) within_run_span(step, "duration", *out.duration);
     // Recovery actions (a DLQ replay, a roll-forward) may come during the recovery window.
     if (out.at > s.fault_duration + s.recovery) step.fail("at", "\"at\" lies after the end of the run (fault_duration + recovery)");
     FaultParams params(primitive, node, s.file);
@@ -39,7 +58,7 @@ std::vector<ProfileOverride> parse_overrides(YamlMapping& top) {
     for (const auto& kv : node) {
         if (!kv.second.IsScalar())
             throw sim::InputError(top.file(), yaml_pos(kv.second), "expected a single value for a profile key");
-        ProfileOverride o{kv.first.as<std::string>(), kv.second.Scalar(), yaml_pos(kv.first)};
+        ProfileOverride o{yaml_key(kv.first, top.file()), kv.second.Scalar(), yaml_pos(kv.first)};
         try {
             check.set(o.key, o.value);
         } catch (const std::invalid_argument& e) {
@@ -75,6 +94,7 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
     s.warmup = top.optional_duration("warmup").value_or(s.warmup);
     s.fault_duration = top.duration("fault_duration");
     s.recovery = top.optional_duration("recovery").value_or(Duration());
+    check_run_span(top, s);
     if (const YAML::Node traffic = top.child("traffic")) {
         YamlMapping t(traffic, file_name, "traffic: ");
         s.traffic_multiplier = t.optional_number("multiplier", 0, 1000).value_or(1);
@@ -83,6 +103,9 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
     s.profile = parse_overrides(top);
     if (const YAML::Node faults = top.child("faults")) {
         if (!faults.IsSequence()) top.fail("faults", "expected a list of fault steps");
+        if (faults.size() > kMaxFaultSteps)
+            top.fail("faults", std::to_string(faults.size()) + " fault steps; a scenario may have at most " +
+                                   std::to_string(kMaxFaultSteps));
         for (const auto& step : faults) s.faults.push_back(parse_step(step, s));
     }
     s.expectations = parse_expectations(top.child("expectations"), file_name);
@@ -91,7 +114,7 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
 }
 
 Scenario load_scenario(const std::string& path) {
-    return parse_scenario_text(sim::read_input_file(path, "cannot read the scenario file"), path);
+    return parse_scenario_text(sim::read_input_file(path, "cannot read the scenario file", kMaxScenarioBytes), path);
 }
 
 }  // namespace caracal

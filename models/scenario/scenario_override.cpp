@@ -3,10 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <optional>
 #include <sstream>
 
+#include "models/scenario/scenario_limits.hpp"
 #include "sim/base/error.hpp"
 #include "sim/base/input_file.hpp"
 
@@ -39,16 +41,17 @@ std::vector<std::string> split_dots(const std::string& key) {
 
 // The fault step index of `faults.N.<field>`, when N is a step of this scenario.
 std::optional<std::size_t> step_index(const std::string& text, std::size_t steps) {
-    if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    const std::size_t index = std::stoul(text);
+    std::size_t index = 0;
+    // from_chars refuses signs, spaces and indices beyond 64 bits (where std::stoul would throw).
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), index);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return index < steps ? std::optional(index) : std::nullopt;
 }
 
 }  // namespace
 
 ScenarioSource ScenarioSource::load(const std::string& path) {
-    return ScenarioSource(sim::read_input_file(path, "cannot read the scenario file"), path);
+    return ScenarioSource(sim::read_input_file(path, "cannot read the scenario file", kMaxScenarioBytes), path);
 }
 
 ScenarioSource::ScenarioSource(std::string text, std::string file)

@@ -64,6 +64,13 @@ struct TestGroup {
     SourcePos pos;
 };
 
+// Limits that keep a test file's arithmetic exact and its run finite (promtool has none; beyond
+// them it overflows or runs for days): every duration in the file at most 10y, so that a group's
+// timeline (10 million samples per series at its interval) fits in 64-bit milliseconds; and at
+// most a million rule evaluations per test group (eval_time / evaluation_interval), about a minute.
+inline constexpr Duration kMaxTestDuration = Duration::hours(10 * 365 * 24);
+inline constexpr std::int64_t kMaxEvaluationsPerGroup = 1'000'000;
+
 struct UnitTestFile {
     std::string path;
     // Resolved against the test file's folder and glob-expanded, in the order given.

@@ -12,7 +12,9 @@ namespace sim {
 inline constexpr std::uintmax_t kMaxInputFileBytes = 64u << 20;
 
 // The file's bytes. Throws InputError naming the path: `cannot_read` when it cannot be opened or
-// read, and saying so when it is a directory (or another non-regular file) or too large.
-std::string read_input_file(const std::string& path, const std::string& cannot_read);
+// read, and saying so when it is a directory (or another non-regular file) or has more than
+// `max_bytes` (also a pipe or device, such as /dev/zero, which has no size to check first).
+std::string read_input_file(const std::string& path, const std::string& cannot_read,
+                            std::uintmax_t max_bytes = kMaxInputFileBytes);
 
 }  // namespace sim

@@ -23,6 +23,11 @@ constexpr std::array<Unit, 7> kUnits{{{"y", 365LL * 86'400'000},
                                       {"s", 1'000},
                                       {"ms", 1}}};
 
+// The longest duration Prometheus can hold (a Go time.Duration: 2^63-1 ns, about 292 years);
+// parse_duration refuses longer ones. Within it, instants of the years 0001-9999 (what
+// parse_timestamp accepts) plus or minus a few durations never overflow 64-bit milliseconds.
+constexpr std::int64_t kMaxDurationMs = 9'223'372'036'854;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -126,7 +131,10 @@ std::optional<Duration> parse_duration(std::string_view text) {
             break;
         }
         if (matched == kUnits.size()) return std::nullopt;
-        total += n * kUnits[matched].ms;
+        std::int64_t part = 0;
+        if (__builtin_mul_overflow(n, kUnits[matched].ms, &part) || __builtin_add_overflow(total, part, &total) ||
+            total > kMaxDurationMs)
+            return std::nullopt;
         i += kUnits[matched].suffix.size();
         next_unit = matched + 1;
     }
@@ -134,19 +142,17 @@ std::optional<Duration> parse_duration(std::string_view text) {
 }
 
 std::string format_duration(Duration d) {
-    std::int64_t ms = d.ms();
-    if (ms == 0) return "0s";
-    std::string out;
-    if (ms < 0) {
-        out = "-";
-        ms = -ms;
-    }
+    if (d.ms() == 0) return "0s";
+    std::string out = d.ms() < 0 ? "-" : "";
+    // The magnitude as unsigned: negating the most negative duration would overflow.
+    std::uint64_t ms = d.ms() < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(d.ms()) : static_cast<std::uint64_t>(d.ms());
     for (const auto& unit : kUnits) {
-        const std::int64_t n = ms / unit.ms;
+        const std::uint64_t unit_ms = static_cast<std::uint64_t>(unit.ms);
+        const std::uint64_t n = ms / unit_ms;
         if (n == 0) continue;
         out += std::to_string(n);
         out += unit.suffix;
-        ms -= n * unit.ms;
+        ms -= n * unit_ms;
     }
     return out;
 }
@@ -156,7 +162,9 @@ std::optional<Time> parse_timestamp(std::string_view text) {
     if (auto t = parse_rfc3339(text)) return t;
     double secs = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), secs);
-    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(secs)) return std::nullopt;
+    // The years 0001-9999, as RFC3339 can write them: beyond, milliseconds would overflow arithmetic.
+    constexpr double kFirst = -62135596800.0, kLast = 253402300799.0;
+    if (ec != std::errc() || p != text.data() + text.size() || !(secs >= kFirst && secs <= kLast)) return std::nullopt;
     return Time::from_millis(static_cast<std::int64_t>(std::llround(secs * 1000.0)));
 }
 

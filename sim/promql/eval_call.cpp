@@ -40,6 +40,7 @@ void for_each_window(Evaluator& ev, const Expr& arg, Time t, Visit&& visit) {
     for (auto id : ev.storage().select(vs.matchers)) {
         buffer.clear();
         ev.storage().range(id, bounds.start, bounds.end, ev.options().ranges, buffer);
+        ev.charge(buffer.size(), arg.pos);
         if (!buffer.empty()) visit(ev.storage().series(id).labels, std::span<const tsdb::Sample>(buffer));
     }
 }

@@ -14,6 +14,12 @@
 
 namespace sim::promql {
 
+// Prometheus' --query.max-samples default, counted over one evaluate() call: every sample a
+// selector reads plus every step of a subquery (a step costs even when it yields nothing), so a
+// runaway query such as `x[1y:1ms]` is an evaluation error instead of hours of work. Prometheus
+// counts the samples held at once; the total is stricter, but no real rule comes near either.
+inline constexpr std::uint64_t kMaxSamples = 50'000'000;
+
 class Evaluator {
 public:
     Evaluator(const tsdb::Storage& storage, const EngineOptions& options) : storage_(storage), options_(options) {}
@@ -33,9 +39,13 @@ public:
     const tsdb::Storage& storage() const { return storage_; }
     const EngineOptions& options() const { return options_; }
 
+    // Counts `samples` against kMaxSamples; beyond it throws Prometheus' error at `pos`.
+    void charge(std::uint64_t samples, PosRange pos);
+
 private:
     const tsdb::Storage& storage_;
     const EngineOptions& options_;
+    std::uint64_t charged_ = 0;
 };
 
 // The window [t - offset - range, t - offset] a range selector or subquery reads at time t.

@@ -10,6 +10,13 @@ RangeBounds range_bounds(Time t, Duration range, Duration offset) {
     return {end - range, end};
 }
 
+void Evaluator::charge(std::uint64_t samples, PosRange pos) {
+    if (samples > kMaxSamples - charged_)
+        throw EvalError(pos, "query processing would load too many samples into memory in query execution (limit " +
+                                 std::to_string(kMaxSamples) + ")");
+    charged_ += samples;
+}
+
 Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
     const Time ref = t - vs.offset;
     const auto ids = storage_.select(vs.matchers);
@@ -20,6 +27,7 @@ Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
         if (!s) continue;
         out.push_back(VectorSample{storage_.series(id).labels, s->v, sample_times ? s->t : t});
     }
+    charge(out.size(), vs.pos);
     return out;
 }
 
@@ -30,6 +38,7 @@ Matrix Evaluator::select_range(const MatrixSelector& ms, Time t) {
     for (auto id : storage_.select(vs.matchers)) {
         MatrixSeries series{storage_.series(id).labels, {}};
         storage_.range(id, bounds.start, bounds.end, options_.ranges, series.points);
+        charge(series.points.size(), ms.pos);
         if (!series.points.empty()) out.push_back(std::move(series));
     }
     return out;
@@ -44,6 +53,12 @@ Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
     std::int64_t first = from / step.ms() * step.ms();  // truncates toward zero, as Go does
     if (first < from) first += step.ms();
     if (first == from && options_.ranges == tsdb::RangeBoundary::LeftOpen) first += step.ms();
+    // Steps first..end, counted in unsigned arithmetic (exact for any first <= end) and charged
+    // before any is evaluated, so a runaway subquery fails at once.
+    const std::int64_t last = bounds.end.unix_ms();
+    const std::uint64_t steps =
+        first > last ? 0 : (static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first)) / static_cast<std::uint64_t>(step.ms()) + 1;
+    charge(steps, sq.pos);
 
     Matrix out;
     std::unordered_map<tsdb::Labels, std::size_t, tsdb::LabelsHash> index;
@@ -52,7 +67,8 @@ Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
         if (inserted) out.push_back(MatrixSeries{metric, {}});
         out[it->second].points.push_back(tsdb::Sample{ts, v});
     };
-    for (Time ts = Time::from_millis(first); ts <= bounds.end; ts += step) {
+    for (std::uint64_t i = 0; i < steps; ++i) {
+        const Time ts = Time::from_millis(first) + step * static_cast<std::int64_t>(i);
         for (const auto& sample : eval_vector(*sq.expr, ts)) add(sample.metric, ts, sample.v);
     }
     return out;

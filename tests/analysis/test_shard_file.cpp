@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "analysis/shard_file.hpp"
 #include "sim/base/error.hpp"
 
@@ -97,4 +99,39 @@ TEST_CASE("a file that is not a shard file is bad input naming the file") {
         INFO(text);
         CHECK_THROWS_WITH(parse_shard_file(text, "x.json"), Catch::StartsWith("x.json: "));
     }
+}
+
+TEST_CASE("issue 15.2: a shard with a negative, absurd or non-numeric time is refused naming the file, unit and field") {
+    const std::string good = shard_file_text(shard_of(1, 1));
+    const std::string ttd = "\"ttd_ms\":1000,";
+    REQUIRE(good.find(ttd) != std::string::npos);
+    for (const std::string bad : {"-5", "1e300", "-1e300", "0.5", "\"7\"", "604800001"}) {
+        INFO(bad);
+        std::string text = good;
+        text.replace(text.find(ttd), ttd.size(), "\"ttd_ms\":" + bad + ",");
+        CHECK_THROWS_WITH(parse_shard_file(text, "x.json"),
+                          Catch::StartsWith("x.json: unit 0: ttd_ms ") && Catch::Contains(" is not a whole number of milliseconds"));
+    }
+    std::string text = good;
+    text.replace(text.find("\"ttr_ms\":-250"), 13, "\"ttr_ms\":-604800001");
+    CHECK_THROWS_WITH(parse_shard_file(text, "x.json"), Catch::Contains("ttr_ms -604800001 is not a whole number"));
+}
+
+TEST_CASE("issue 15.2: shard counts that are negative or not whole numbers are refused, not wrapped") {
+    const std::string good = shard_file_text(shard_of(1, 1));
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"\"replications\":4", "\"replications\":-4"},
+                                   {"\"cases\":3", "\"cases\":1e300"},
+                                   {"\"count\":1", "\"count\":18446744073709551616"}}) {
+        INFO(to);
+        std::string text = good;
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+        CHECK_THROWS_WITH(parse_shard_file(text, "x.json"), Catch::Contains("is not a whole number >= 0"));
+    }
+}
+
+TEST_CASE("issue 15.2: merge does not size anything by a shard count it has not checked") {
+    ShardFile f = shard_of(1, 1);
+    f.shard.count = std::numeric_limits<std::size_t>::max();
+    check_refused({f}, "unit 1 does not belong to shard 1/18446744073709551615");
 }

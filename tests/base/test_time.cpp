@@ -64,3 +64,24 @@ TEST_CASE("Time and Duration arithmetic keeps the types apart") {
     CHECK(Duration::minutes(5) / Duration::seconds(30) == 10);
     CHECK(Duration::seconds(95) % Duration::minutes(1) == Duration::seconds(35));
 }
+
+TEST_CASE("issue 15.1: a duration beyond Prometheus' 292 years is refused, not wrapped") {
+    CHECK(sim::parse_duration("292y24w3d23h47m16s854ms")->ms() == 9'223'372'036'854);  // 2^63-1 ns
+    CHECK_FALSE(sim::parse_duration("292y24w3d23h47m16s855ms"));
+    CHECK_FALSE(sim::parse_duration("292471208y35w2d7h12m55s808ms"));  // each part fits int64, the sum does not
+    CHECK_FALSE(sim::parse_duration("99999999999h"));
+    CHECK_FALSE(sim::parse_duration("9223372036854775807y"));
+    CHECK_FALSE(sim::parse_duration("99999999999999999999ms"));
+}
+
+TEST_CASE("issue 15.1: the most negative duration prints without overflowing") {
+    CHECK(sim::format_duration(Duration::millis(INT64_MIN)) == "-292471208y35w2d7h12m55s808ms");
+    CHECK(sim::format_duration(Duration::millis(INT64_MAX)) == "292471208y35w2d7h12m55s807ms");
+}
+
+TEST_CASE("issue 15.1: unix timestamps outside the years 0001-9999 are refused") {
+    CHECK(sim::parse_timestamp("253402300799")->unix_ms() == 253402300799000LL);
+    CHECK_FALSE(sim::parse_timestamp("253402300800"));
+    CHECK_FALSE(sim::parse_timestamp("1e300"));
+    CHECK_FALSE(sim::parse_timestamp("-1e300"));
+}

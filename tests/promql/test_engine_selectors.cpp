@@ -91,3 +91,12 @@ TEST_CASE("functions over a subquery see the inner expression evaluated at each 
     // The inner series keeps its name, the outer function drops it.
     CHECK(db.vec("min_over_time(c[5m:1m])", at(600))[0].metric == parse_metric(R"({job="a"})"));
 }
+
+TEST_CASE("issue 15.3: a subquery with more steps than the sample limit is an evaluation error before any step runs") {
+    Db db;
+    db.series("c", kSteady);
+    // 1 ms steps over a year: 3.2e10 steps, far beyond the 50,000,000 default; refused at once.
+    CHECK_THROWS_WITH(db.eval("count_over_time(c[1y:1ms])", at(600)),
+                      "query processing would load too many samples into memory in query execution (limit 50000000)");
+    CHECK(db.only("count_over_time(c[5m:1m])", at(600)) == 6);
+}

@@ -86,3 +86,95 @@ TEST_CASE("a stray comma at a YAML document's top level is an error at its posit
                 "invalid YAML: unexpected ',' outside a flow collection");
     }
 }
+
+namespace {
+
+// The example scenario with `from` replaced by `to` (one line of it), written to dir/name.
+std::string scenario_with(const ScratchDir& dir, const std::string& from, const std::string& to,
+                          const std::string& name = "s.yaml") {
+    std::string text = cli_test::read_file(std::string(SOURCE_DIR) + "/scenarios/examples/redis-outage.yaml");
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    write(dir.path() / name, text);
+    return (dir.path() / name).string();
+}
+
+// A test file whose one alert test is at `eval_time`, evaluated every `interval`.
+std::string test_file_at(const ScratchDir& dir, const std::string& eval_time, const std::string& interval) {
+    write(dir.path() / "r.yml", "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: m > 0\n");
+    write(dir.path() / "t.yml", "rule_files: [r.yml]\nevaluation_interval: " + interval +
+                                    "\ntests:\n- interval: 1m\n  input_series: [{series: m, values: '1x5'}]\n"
+                                    "  alert_rule_test:\n  - eval_time: " + eval_time + "\n    alertname: A\n");
+    return (dir.path() / "t.yml").string();
+}
+
+}  // namespace
+
+TEST_CASE("issue 15.1: a scenario duration beyond 64-bit milliseconds is refused at its position") {
+    ScratchDir dir;
+    refused(run_twin("run " + scenario_with(dir, "fault_duration: 15m", "fault_duration: 99999999999h")),
+            "s.yaml:6:17: expected a duration like 30s or 1m30s for \"fault_duration\", got \"99999999999h\"");
+}
+
+TEST_CASE("issue 15.1: scenario, warm-up and recovery durations beyond the longest run are refused, not aborted or hung") {
+    ScratchDir dir;
+    refused(run_twin("run " + scenario_with(dir, "fault_duration: 15m", "fault_duration: 2562047h")),
+            "s.yaml:6:17: \"fault_duration\" must be at most 1w, the longest run");
+    refused(run_twin("run " + scenario_with(dir, "recovery: 15m", "recovery: 2562047h")),
+            "s.yaml:7:11: \"recovery\" must be at most 1w, the longest run");
+    refused(run_twin("run " + scenario_with(dir, "recovery: 15m", "recovery: 15m\nwarmup: 8d")),
+            "s.yaml:8:9: \"warmup\" must be at most 1w, the longest run");
+    refused(run_twin("check " + scenario_with(dir, "fault_duration: 15m", "fault_duration: 4d\nwarmup: 3d")),
+            "warmup + fault_duration + recovery is 1w15m; a run spans at most 1w");
+    refused(run_twin("run " + scenario_with(dir, "component: redis", "component: redis\n    duration: 2562047h")),
+            "\"duration\" must be at most 1w, the longest run");
+}
+
+TEST_CASE("issue 15.1: an eval_time beyond a test file's limits is refused at its position, not hung") {
+    ScratchDir dir;
+    refused(run_twin("test-rules " + test_file_at(dir, "99999999999h", "1m")), "t.yml:7:16: not a valid duration string");
+    refused(run_twin("test-rules " + test_file_at(dir, "2562047h", "1m")),
+            "t.yml:7:16: duration \"2562047h\" exceeds 10y, the longest a test file may use");
+    refused(run_twin("test-rules " + test_file_at(dir, "1y", "1s")),
+            "t.yml:7:5: eval_time 1y needs more than 1000000 rule evaluations at evaluation_interval 1s");
+    const auto r = run_twin("test-rules " + test_file_at(dir, "2m", "1m"));
+    INFO(r.err);
+    CHECK(r.exit_code == 1);  // the limits leave ordinary tests alone: this one runs and fails (no exp_alerts)
+}
+
+TEST_CASE("issue 15.2: a YAML complex key in a profile or scenario is refused at its position, not a crash") {
+    ScratchDir dir;
+    write(dir.path() / "p.yaml", "gateway:\n  ? [a, b]\n  : 1\n");
+    refused(run_twin("run --profile " + (dir.path() / "p.yaml").string() + " scenarios/examples/redis-outage.yaml"),
+            "p.yaml:2:5: expected a name as key, found a complex key");
+    refused(run_twin("run " + scenario_with(dir, "seed: 1", "? [a, b]\n: 1")), "s.yaml:5:3: expected a name as key");
+    refused(run_twin("run " + scenario_with(dir, "seed: 1", "profile:\n  ? {a: 1}\n  : 2")), "s.yaml:6:5: expected a name as key");
+}
+
+TEST_CASE("issue 15.2: a sweep step index beyond 64 bits is refused, not an uncaught exception") {
+    refused(run_twin("sweep scenarios/examples/redis-outage.yaml --set faults.99999999999999999999999.at=1m"),
+            "no fault step 99999999999999999999999");
+}
+
+TEST_CASE("issue 15.3: a scenario file beyond 1 MiB or with more than 10000 fault steps is refused") {
+    ScratchDir dir;
+    std::string steps;
+    for (int i = 0; i < 10001; ++i) steps += "  - {primitive: outage, component: redis}\n";
+    refused(run_twin("run " + scenario_with(dir, "faults:\n  - primitive: outage\n    component: redis\n", "faults:\n" + steps)),
+            "s.yaml:9:3: 10001 fault steps; a scenario may have at most 10000");
+    const std::string big = scenario_with(dir, "name: redis-outage", "name: redis-outage\n#" + std::string(1 << 20, 'x'));
+    refused(run_twin("run " + big), "is larger than 1048576 bytes, the most this input may have");
+    refused(run_twin("run /dev/zero"), "/dev/zero: is larger than 1048576 bytes");
+}
+
+TEST_CASE("issue 15.3: a runaway subquery in a promtool test is an evaluation error naming the limit, not a hang") {
+    ScratchDir dir;
+    write(dir.path() / "r.yml", "groups: []\n");
+    write(dir.path() / "t.yml", "rule_files: [r.yml]\ntests:\n- interval: 1m\n  input_series: [{series: m, values: '1x5'}]\n"
+                                "  promql_expr_test:\n  - expr: count_over_time(m[1y:1ms])\n    eval_time: 1m\n");
+    const auto r = run_twin("test-rules " + (dir.path() / "t.yml").string());
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("err: query processing would load too many samples into memory in query "
+                                      "execution (limit 50000000)"));
+}
