@@ -107,7 +107,7 @@ TEST_CASE("issue 14.3: a bundle that fails to compile counts an error on every p
 // opa.go:355-360@46a980b6c with the chart's rule (infra/helm/caracal/templates/prometheusrule.yaml:32@46a980b6c)
 TEST_CASE("issue 14.3: six hours with no fault under the chart pack: only CaracalSTSPolicyBundleStale fires, on every STS pod, about 10 min after start, and stays") {
     caracal::RunOptions o;
-    o.rules_file = std::string(SOURCE_DIR) + "/models/rules/caracal-alerts-46a980b6c.yaml";
+    o.rules_file = std::string(SOURCE_DIR) + "/models/rules/caracal-alerts.yaml";
     const auto r = caracal::run(caracal::parse_scenario_text("name: quiet\nwarmup: 10m\nfault_duration: 6h\n", "s.yaml"), o);
     int stale_pods = 0;
     for (const auto& a : r.alerts) {

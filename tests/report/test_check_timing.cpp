@@ -29,7 +29,7 @@ std::vector<DrillVerdict> redraws(std::size_t fired, std::size_t not_fired) {
 
 std::optional<std::size_t> held_in_redraws(const DrillVerdict& headline, const report::TimingTally& tally,
                                            const std::string& item) {
-    for (const auto& [i, held] : check_items(headline, tally))
+    for (const auto& [i, held] : check_items(headline, {}, tally))
         if (i.name == item) return held;
     FAIL("no item " << item);
     return std::nullopt;
@@ -55,7 +55,7 @@ TEST_CASE("issue 13.7: a headline outcome that no redraw shares is marked (held 
 }
 
 TEST_CASE("issue 13.7: notes and an unsampled drill are never marked") {
-    for (const auto& [item, held] : check_items(drill(true), tally_timing(redraws(1, 1))))
+    for (const auto& [item, held] : check_items(drill(true), {}, tally_timing(redraws(1, 1))))
         if (item.status == report::ItemStatus::Note) CHECK_FALSE(held.has_value());
-    for (const auto& [item, held] : check_items(drill(false), report::TimingTally{})) CHECK_FALSE(held.has_value());
+    for (const auto& [item, held] : check_items(drill(false), {}, report::TimingTally{})) CHECK_FALSE(held.has_value());
 }

@@ -12,15 +12,15 @@ using cli_test::ScratchDir;
 
 namespace {
 
-const std::string kInventedPack = "tests/fixtures/rules/invented-pack.yaml";
+const std::string kReferencePack = "models/rules/caracal-alerts.yaml";
 
 bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
-// The invented pack with caracal_audit_dlq_events (read by CaracalAuditDLQNonEmpty and
+// The reference pack with caracal_audit_dlq_size (read by CaracalAuditDLQNonEmpty and
 // CaracalAuditDLQGrowth) renamed to a metric the twin does not export.
 std::string renamed_pack(const ScratchDir& dir) {
-    std::string text = read_file(std::string(SOURCE_DIR) + "/" + kInventedPack);
-    const std::string from = "caracal_audit_dlq_events", to = "caracal_audit_dlq_entries";
+    std::string text = read_file(std::string(SOURCE_DIR) + "/" + kReferencePack);
+    const std::string from = "caracal_audit_dlq_size", to = "caracal_audit_dlq_entries";
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
     const auto path = dir.path() / "renamed.yaml";
@@ -30,11 +30,11 @@ std::string renamed_pack(const ScratchDir& dir) {
 
 }  // namespace
 
-TEST_CASE("issue 14.4: coverage exits 0 when every selector of the pack matches a simulated series") {
-    const auto r = run_twin("coverage --rules " + kInventedPack);
+TEST_CASE("issue 14.4: coverage exits 0 on the reference pack (the chart's 19 rules): every selector matches a simulated series") {
+    const auto r = run_twin("coverage --rules " + kReferencePack);
     INFO(r.out << r.err);
     CHECK(r.exit_code == 0);
-    CHECK(has(r.out, "Coverage of " + kInventedPack + " against the series of a 1h10m no-fault run"));
+    CHECK(has(r.out, "Coverage of " + kReferencePack + " against the series of a 1h10m no-fault run"));
     CHECK(has(r.out, "✓ CaracalReadinessFlapping\n"));
     CHECK(has(r.out, "19 of 19 rule(s) covered: PASS"));
 }
@@ -84,7 +84,7 @@ TEST_CASE("issue 14.4: coverage --json gives the pack, the baseline and each rul
     REQUIRE(dlq != j.at("rules").end());
     CHECK(dlq->at("covered") == false);
     CHECK(dlq->at("selectors") == nlohmann::json::parse(R"([{"selector": "caracal_audit_dlq_entries", "covered": false}])"));
-    CHECK(run_twin("coverage --json --rules " + kInventedPack).out == run_twin("coverage --json --rules " + kInventedPack).out);
+    CHECK(run_twin("coverage --json --rules " + kReferencePack).out == run_twin("coverage --json --rules " + kReferencePack).out);
 }
 
 TEST_CASE("issue 14.4: coverage with a rules file that does not load exits 2 with one error line") {
