@@ -114,8 +114,15 @@ std::vector<CheckItem> check_items(const DrillVerdict& v, const UnpredictableAle
     return items;
 }
 
+std::vector<const AlertVerdict*> CheckReport::fired_without_fault() const {
+    std::vector<const AlertVerdict*> out;
+    for (const auto& a : no_fault.alerts)
+        if (a.held()) out.push_back(&a);
+    return out;
+}
+
 bool CheckReport::passed() const {
-    return docs_drift.empty() && !(strict && !unpredictable.empty()) &&
+    return docs_drift.empty() && !(strict && !unpredictable.empty()) && !(strict && !fired_without_fault().empty()) &&
            std::all_of(drills.begin(), drills.end(), [](const DrillVerdict& d) { return d.passed(); });
 }
 

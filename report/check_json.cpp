@@ -110,6 +110,14 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
     doc["scenarios"] = drills;
     doc["docs_drift"] = report.docs_drift;
     doc["not_simulated"] = report.unpredictable;
+    if (!report.no_fault_file.empty()) {
+        Json fired = Json::array();
+        for (const auto* a : report.fired_without_fault())
+            fired.push_back({{"alert", a->detection->fired.alert},
+                             {"at_seconds", a->detection->fired.at.secs()},
+                             {"mechanism", a->mechanism}});
+        doc["no_fault"] = {{"file", report.no_fault_file}, {"fired", fired}};
+    }
     return doc;
 }
 

@@ -31,8 +31,15 @@ struct CheckReport {
     // The pack's alerts whose selectors match no simulated series (issue 14.4): reported up front
     // and as "not simulated" instead of "never fired"; with `strict`, a failure of the check.
     UnpredictableAlerts unpredictable;
+    // A long run with no fault at all, every alert of the pack expected (issue 14.5): the alerts
+    // that fired in it are a finding before any drill (no green baseline for them); with `strict`,
+    // a failure of the check. Empty file: not run.
+    std::string no_fault_file;
+    DrillVerdict no_fault;
     bool strict = false;
     bool passed() const;
+    // The alerts of the no-fault run that fired, with why.
+    std::vector<const AlertVerdict*> fired_without_fault() const;
 };
 
 // One verdict line of a drill: a pass or failure of an expectation, or a note (reported, not

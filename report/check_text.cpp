@@ -46,6 +46,18 @@ void print_check_text(std::ostream& out, const CheckReport& report) {
         print_unpredictable_alerts(out, report.unpredictable);
         out << "\n";
     }
+    if (const auto fired = report.fired_without_fault(); !fired.empty()) {
+        out << "Alerts that fire with no fault at all (" << report.no_fault_file << ", "
+            << sim::format_duration(report.no_fault.fault_duration)
+            << " after its warm-up): no drill can claim them" << (report.strict ? "; a failure under --strict" : "") << "\n";
+        for (const auto* a : fired) {
+            out << "  " << mark(report.strict ? ItemStatus::Fail : ItemStatus::Note) << " " << a->detection->fired.alert
+                << " fired " << format_offset(a->detection->fired.at) << " after its warm-up";
+            if (!a->mechanism.empty()) out << " — why: " << a->mechanism;
+            out << "\n";
+        }
+        out << "\n";
+    }
     out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
     for (std::size_t i = 0; i < report.drills.size(); ++i) {
         print_drill(out, report.drills[i], report.unpredictable,

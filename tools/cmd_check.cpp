@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "analysis/timing_sample.hpp"
+#include "analysis/whatif.hpp"
 #include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
@@ -33,6 +34,8 @@ struct CheckCommandOptions {
     bool json = false;
     std::string junit;
     std::size_t timing_runs = 8;
+    std::string no_fault = analysis::kDefaultNoFaultScenario;
+    CLI::Option* no_fault_flag = nullptr;
     CLI::Option* timing_flag = nullptr;  // to tell an explicit --timing-runs from the default
     SimulationFlags simulation;
     ReplicationFlags replication;
@@ -42,11 +45,28 @@ struct CheckCommandOptions {
 // Runs are independent and deterministic, so they share out over threads; each verdict lands at
 // its scenario's index, keeping the report's order (and bytes) whatever the timing. Each drill's
 // timing redraws draw from its own seed, so they too are the same whatever the thread.
+// The no-fault run expects every alert of the pack, so that each one that fires there is reported
+// with its mechanism like a drill's expected alert.
+Scenario expecting_every_alert(Scenario no_fault, const sim::alerting::RuleFacts& rules) {
+    for (const auto& [name, facts] : rules) no_fault.expectations.alerts.push_back({{name}, {}});
+    return no_fault;
+}
+
 report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
     report::CheckReport report;
     report.drills.resize(in.scenarios.size());
     if (opts.timing_runs > 0) report.timing.resize(in.scenarios.size());
-    analysis::for_each_index(in.scenarios.size(), opts.replication.threads, [&](std::size_t i) {
+    std::optional<Scenario> no_fault;
+    if (!opts.no_fault.empty()) {
+        no_fault = expecting_every_alert(analysis::load_no_fault_scenario(opts.no_fault), in.rules);
+        report.no_fault_file = opts.no_fault;
+    }
+    // One more index than there are drills: the no-fault run shares out with them.
+    analysis::for_each_index(in.scenarios.size() + 1, opts.replication.threads, [&](std::size_t i) {
+        if (i == in.scenarios.size()) {
+            if (no_fault) report.no_fault = check_drill(*no_fault, run(*no_fault, in.run), CheckOptions{});
+            return;
+        }
         const Scenario& scenario = in.scenarios[i];
         const analysis::Case drill{scenario.name, scenario, in.run, check_options(scenario, in, opts.strict)};
         report.drills[i] = check_drill(scenario, run(scenario, drill.run), drill.check);
@@ -92,6 +112,8 @@ int run_check(const CheckCommandOptions& opts) {
         const bool replicated = opts.replication.replications > 0;
         if (!replicated && !opts.replication.shard.empty())
             throw sim::InputError("--shard", {}, "needs --replications (a plain check is not sharded)");
+        if (replicated && opts.no_fault_flag->count() > 0)
+            throw sim::InputError("--no-fault", {}, "not with --replications (compare runs no-fault replications)");
         if (replicated && opts.timing_flag->count() > 0)
             throw sim::InputError("--timing-runs", {}, "not with --replications (every replication redraws the timing)");
         const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
@@ -119,6 +141,10 @@ Command setup_check(CLI::App& app) {
                         "start redrawn, and mark outcomes that differ as \"depends on timing (held in k of n)\"; "
                         "0: off (default 8)")
             ->check(unsigned_integer(kMaxTimingRuns));
+    opts->no_fault_flag = sub->add_option("--no-fault", opts->no_fault,
+                                          "A long run with no fault, every alert expected: the alerts that fire in it are "
+                                          "reported before any drill (\"\" to skip)")
+                              ->capture_default_str();
     add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
     return {sub, [opts] { return run_check(*opts); }};
 }

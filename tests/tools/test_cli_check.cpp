@@ -163,3 +163,22 @@ TEST_CASE("issue 14.5: an alert that never fired says why in one line: a metric 
     CHECK(has(out, "✗ CaracalSTSProviderCircuitOpen: never fired — why: never held: max(up) reached at most 1 during "
                    "the fault, against > 1\n"));
 }
+
+TEST_CASE("issue 14.5: an alert that fires with no fault at all is reported before any drill, with its mechanism") {
+    const auto r = run_twin("check --timing-runs 0 scenarios/bad-policy-activation.yaml");
+    INFO(r.out << r.err);
+    const auto block = r.out.find("Alerts that fire with no fault at all (scenarios/examples/baseline.yaml, 6h after its warm-up)");
+    REQUIRE(block != std::string::npos);
+    CHECK(block < r.out.find("Detection times from injection"));
+    // The STS policy age counts from the last compile of a changed bundle, so it passes 300 s in
+    // steady state (services/sts/internal/opa.go:355-360@46a980b6c).
+    CHECK(std::regex_search(r.out, std::regex(R"(· CaracalSTSPolicyBundleStale fired \+\d\d:\d\d after its warm-up — why: its condition held from [-+]\d\d:\d\d \(caracal_sts_opa_max_policy_age_seconds > 300\); caracal_sts_opa_max_policy_age_seconds: .*opa\.go:242-263,355-360)")));
+
+    const auto json = nlohmann::json::parse(run_twin("check --json --timing-runs 0 scenarios/bad-policy-activation.yaml").out);
+    REQUIRE(json["no_fault"]["fired"].size() == 1);
+    CHECK(json["no_fault"]["fired"][0]["alert"] == "CaracalSTSPolicyBundleStale");
+
+    const auto skipped = run_twin("check --no-fault '' --timing-runs 0 scenarios/bad-policy-activation.yaml");
+    CHECK_FALSE(has(skipped.out, "no fault at all"));
+    CHECK(run_twin("check --no-fault '' --replications 2 scenarios/bad-policy-activation.yaml").exit_code == 2);
+}
