@@ -95,8 +95,8 @@ std::string why_not(const AlertVerdict& verdict, const RunQuery& query, const si
         if (const auto v = query.value(*extreme, t); v && !std::isnan(*v))
             reached = !reached ? *v : upward ? std::max(*reached, *v) : std::min(*reached, *v);
     if (!reached) return "cannot fire: " + w.signal_text + " had no data: " + stale_reason(query, *w.signal, fault);
-    return "never held: " + w.signal_text + " reached at most " + number(*reached) + " during the fault, against " +
-           std::string(sim::promql::to_string(w.op)) + " " + number(w.threshold);
+    return "never held: " + w.signal_text + (upward ? " reached at most " : " stayed at or above ") + number(*reached) +
+           " during the fault, against " + std::string(sim::promql::to_string(w.op)) + " " + number(w.threshold);
 }
 
 }  // namespace
