@@ -15,7 +15,7 @@
 
 namespace sim::alerting {
 
-// `signal OP threshold`, e.g. `max by (job) (caracal_audit_consumer_lag) > 1000`.
+// `signal OP threshold`, e.g. `max by (job) (queue_depth) > 1000`.
 struct WatchedCondition {
     const promql::Expr* signal = nullptr;  // a node of AlertRuleFacts::expr
     std::string signal_text;

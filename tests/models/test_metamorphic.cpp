@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <set>
 
+#include "models/drill/drill_check.hpp"
+#include "models/drill/drill_check_parts.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/twin/twin.hpp"
+#include "sim/promql/parser.hpp"
+#include "tests/support/catalog.hpp"
 
 using namespace caracal;
 using sim::Duration;
@@ -19,12 +22,7 @@ using sim::alerting::AlertState;
 namespace {
 
 std::vector<Scenario> catalog() {
-    std::vector<std::string> files;
-    for (const auto& entry : std::filesystem::directory_iterator("scenarios"))
-        if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    std::vector<Scenario> out;
-    for (const auto& f : files) out.push_back(load_scenario(f));
+    auto out = testing::catalog();
     REQUIRE(out.size() >= 13);
     return out;
 }
@@ -71,6 +69,27 @@ RunOptions with_overrides(std::vector<RuleOverride> overrides) {
     RunOptions options;
     options.rule_overrides = std::move(overrides);
     return options;
+}
+
+// An audit-pipeline scenario with one fault on the Audit service, traffic without its slow random
+// walk, so that what moves a backlog is the fault and the Poisson arrivals only.
+Scenario audit_scenario(const std::string& fault, Duration fault_duration, double load, Duration recovery) {
+    const std::string text = "name: audit-metamorphic\n"
+                             "seed: 1\n"
+                             "warmup: 10m\n"
+                             "fault_duration: " + sim::format_duration(fault_duration) + "\n"
+                             "recovery: " + sim::format_duration(recovery) + "\n"
+                             "traffic: {multiplier: " + std::to_string(load) + "}\n"
+                             "profile: {traffic.rate_noise: 0}\n"
+                             "faults:\n  - " + fault + "\n"
+                             "expectations:\n  recovery: [backlogs_drained]\n";
+    return parse_scenario_text(text, "audit-metamorphic.yaml");
+}
+
+double value_at(const drill::RunQuery& query, const char* expr, Time t) {
+    const auto v = query.value(*sim::promql::parse(expr), t);
+    REQUIRE(v.has_value());
+    return *v;
 }
 
 }  // namespace
@@ -162,4 +181,67 @@ TEST_CASE("issue 13: a longer fault never removes an alert that fired after inje
                 }
     }
     CHECK(compared > 10);
+}
+
+// Issue 13: with the Audit datastore refusing every insert the pipeline's capacity is 0, so what the
+// producers add (the warm-up insert rate, which matched arrivals while capacity exceeded them) must
+// accumulate: first as pending entries (XPENDING, caracal_audit_consumer_lag, until an entry's 8th
+// delivery, services/audit/internal/server.go@46a980b6c), then in the DLQ, one per event.
+TEST_CASE("issue 13: consumer-lag and DLQ growth slopes are within 5% of arrival minus capacity at 0.5x, 1x and 2x load") {
+    const Duration fault = Duration::hours(1);
+    for (double load : {0.5, 1.0, 2.0}) {
+        INFO("load x" << load);
+        const RunResult r = run(audit_scenario("{primitive: fault_datastore, datastore: audit, error_rate: 1.0}",
+                                               fault, load, Duration::minutes(1)),
+                                RunOptions{});
+        const drill::RunQuery q(r, Duration::minutes(5));
+        const double arrival = value_at(q, "sum(rate(caracal_audit_inserts_total[10m]))", r.injection);
+        const double capacity = value_at(q, "sum(rate(caracal_audit_inserts_total[10m]))", r.fault_end);
+        REQUIRE(arrival > 0);
+        CHECK(capacity == 0);
+        // Pending entries: from the first lag poll after injection to before the first dead-lettering
+        // (the 30 s reaper redelivers an entry, so its 8th delivery is minutes away). Both ends read a
+        // 30 s poll, so a span of whole polls measures the span it says.
+        const Time lag_from = r.injection + Duration::seconds(30), lag_to = r.injection + Duration::minutes(3);
+        const double lag_slope = (value_at(q, "max(caracal_audit_consumer_lag)", lag_to) -
+                                  value_at(q, "max(caracal_audit_consumer_lag)", lag_from)) /
+                                 (lag_to - lag_from).secs();
+        // Dead-lettered entries, once pending entries reach their 8th delivery: the pending count then
+        // swings by a reaper batch around its level, which a 50-minute span makes small.
+        const Time dlq_from = r.injection + Duration::minutes(10), dlq_to = r.fault_end;
+        const double dlq_slope = (value_at(q, "max(caracal_audit_dlq_size)", dlq_to) -
+                                  value_at(q, "max(caracal_audit_dlq_size)", dlq_from)) /
+                                 (dlq_to - dlq_from).secs();
+        INFO("arrival " << arrival << "/s, lag slope " << lag_slope << "/s, DLQ slope " << dlq_slope << "/s");
+        CHECK(std::abs(lag_slope - (arrival - capacity)) <= 0.05 * arrival);
+        CHECK(std::abs(dlq_slope - (arrival - capacity)) <= 0.05 * arrival);
+    }
+}
+
+// Issue 13.2 (defect 2): backlogs_drained measured the traffic noise, not the fault. The audit
+// pending backlog is the one a paused consumer group grows; it is judged against its own warm-up
+// range, so its TTR grows with the pause, and no unrelated backlog is named.
+TEST_CASE("issue 13.2: backlogs_drained TTR is non-decreasing in the length of an audit-consumer pause, grows from 1m "
+          "to 60m, and names only the audit backlog") {
+    std::optional<Duration> previous;
+    Duration shortest, longest;
+    for (int minutes : {1, 3, 5, 10, 15, 30, 60}) {
+        INFO("pause " << minutes << "m");
+        const Scenario s = audit_scenario("{primitive: pause, consumer_group: audit-ingestor}",
+                                          Duration::minutes(minutes), 1.0, Duration::minutes(30));
+        const DrillVerdict v = check_drill(s, run(s, RunOptions{}), {});
+        const auto drained = std::find_if(v.recovery.begin(), v.recovery.end(), [](const RecoveryVerdict& c) {
+            return c.condition == RecoveryCondition::BacklogsDrained;
+        });
+        REQUIRE(drained != v.recovery.end());
+        INFO(drained->detail);
+        REQUIRE(drained->ttr.has_value());
+        CHECK(drained->detail.find("API outbox") == std::string::npos);
+        CHECK(drained->detail.find("replay files") == std::string::npos);
+        if (previous) CHECK(*drained->ttr >= *previous);
+        if (!previous) shortest = *drained->ttr;
+        longest = *drained->ttr;
+        previous = drained->ttr;
+    }
+    CHECK(longest > shortest);
 }
