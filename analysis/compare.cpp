@@ -73,16 +73,20 @@ bool Comparison::passed() const {
     return count(Regression::Lost) == 0 && count(Regression::NewFalsePositive) == 0;
 }
 
-nlohmann::ordered_json compare_header(const std::string& rules_a, const std::string& rules_b,
+nlohmann::ordered_json compare_header(const ComparedSetup& a, const ComparedSetup& b,
                                       const std::vector<ComparedScenario>& scenarios, const nlohmann::ordered_json& extra) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& s : scenarios) list.push_back({{"title", s.title}, {"file", s.file}, {"no_fault", s.no_fault}});
-    return {{"rules_a", rules_a}, {"rules_b", rules_b}, {"scenarios", list}, {"output", extra}};
+    return {{"rules_a", a.rules}, {"rules_b", b.rules}, {"profile_a", a.profile}, {"profile_b", b.profile},
+            {"scenarios", list}, {"output", extra}};
 }
 
 Comparison comparison_of(const Results& results) {
     const auto& h = results.header;
-    Comparison out{h.at("rules_a").get<std::string>(), h.at("rules_b").get<std::string>(), results.plan, {}};
+    Comparison out{{h.at("rules_a").get<std::string>(), h.at("profile_a").get<std::string>()},
+                   {h.at("rules_b").get<std::string>(), h.at("profile_b").get<std::string>()},
+                   results.plan,
+                   {}};
     const auto& scenarios = h.at("scenarios");
     for (std::size_t i = 0; i < scenarios.size(); ++i) {
         const auto& s = scenarios.at(i);

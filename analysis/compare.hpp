@@ -44,8 +44,14 @@ struct DrillComparison {
 DrillComparison compare_drill(std::string title, std::string file, bool no_fault, const CaseStatistics& a,
                               const CaseStatistics& b);
 
+// What one side of a comparison runs with: a rule pack and a deployment profile (empty: the
+// built-in one), so that two releases of Caracal compare as data.
+struct ComparedSetup {
+    std::string rules, profile;
+};
+
 struct Comparison {
-    std::string rules_a, rules_b;
+    ComparedSetup a, b;
     ReplicationPlan plan;
     std::vector<DrillComparison> drills;
 
@@ -59,7 +65,7 @@ struct ComparedScenario {
 };
 // What the comparison's output needs besides the outcomes (Results::header); `extra` (the output
 // format) is carried along unread.
-nlohmann::ordered_json compare_header(const std::string& rules_a, const std::string& rules_b,
+nlohmann::ordered_json compare_header(const ComparedSetup& a, const ComparedSetup& b,
                                       const std::vector<ComparedScenario>& scenarios, const nlohmann::ordered_json& extra);
 Comparison comparison_of(const Results& results);
 

@@ -63,7 +63,11 @@ Coverage rule_coverage(const RunOptions& options, Duration baseline) {
     Scenario no_fault;
     no_fault.name = "coverage baseline";
     no_fault.warmup = baseline;
-    const RunResult run = caracal::run(no_fault, options);
+    // Every target scraped with the credentials it asks for: a series behind a 401 is simulated,
+    // and that Prometheus never sees it is a prediction the check explains (the scrape fails).
+    RunOptions scraped = options;
+    scraped.profile.prometheus.scrape_unauthorized.clear();
+    const RunResult run = caracal::run(no_fault, scraped);
     const auto rules = sim::alerting::RuleManager::load({options.rules_file}, options.rule_overrides);
     return rule_coverage(rules, *run.storage, options.rules_file, baseline);
 }

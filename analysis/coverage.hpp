@@ -51,8 +51,8 @@ struct Coverage {
 Coverage rule_coverage(const sim::alerting::RuleManager& rules, const sim::tsdb::Storage& catalogue,
                        std::string rules_file, Duration baseline);
 
-// Runs the twin without a fault for `baseline` under `options` (its rules, overrides and profile)
-// and matches the rules against what it stored. Throws sim::InputError as caracal::run does.
+// Runs the twin without a fault for `baseline` under `options` (its rules, overrides and profile,
+// every target scraped with credentials) and matches the rules against what it stored. Throws sim::InputError as caracal::run does.
 Coverage rule_coverage(const RunOptions& options, Duration baseline = kCoverageBaseline);
 
 }  // namespace caracal::analysis

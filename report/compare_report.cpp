@@ -50,8 +50,12 @@ analysis::Summary compare_summary(const analysis::Results& results) {
 
 void print_compare_text(std::ostream& out, const analysis::Comparison& comparison) {
     const bool mc = several_runs(comparison.plan);
-    out << "Rule pack A: " << comparison.rules_a << "\nRule pack B: " << comparison.rules_b << "\n"
-        << replication_note(comparison.plan, "scenario and pack") << "\n"
+    out << "Rule pack A: " << comparison.a.rules << "\nRule pack B: " << comparison.b.rules << "\n";
+    if (!comparison.a.profile.empty() || !comparison.b.profile.empty()) {
+        const auto named = [](const std::string& profile) { return profile.empty() ? std::string("built-in") : profile; };
+        out << "Profile A: " << named(comparison.a.profile) << "\nProfile B: " << named(comparison.b.profile) << "\n";
+    }
+    out << replication_note(comparison.plan, "scenario and pack") << "\n"
         << "TTD from injection, TTR from the end of the fault; Δ = B − A"
         << (mc ? " of the p95s" : "") << ". ✗ fails the comparison, ! is reported only.\n\n";
     for (const auto& d : comparison.drills) {
@@ -82,8 +86,10 @@ nlohmann::ordered_json compare_json(const analysis::Comparison& comparison) {
                                                           : nlohmann::ordered_json(nullptr)}});
         drills.push_back({{"title", d.title}, {"file", d.file}, {"no_fault", d.no_fault}, {"alerts", alerts}});
     }
-    return {{"rules_a", comparison.rules_a},
-            {"rules_b", comparison.rules_b},
+    return {{"rules_a", comparison.a.rules},
+            {"rules_b", comparison.b.rules},
+            {"profile_a", comparison.a.profile},
+            {"profile_b", comparison.b.profile},
             {"replications", comparison.plan.replications},
             {"master_seed", comparison.plan.master_seed},
             {"drills", drills},

@@ -1,5 +1,5 @@
-// `caracal-twin compare --rules A.yaml --against B.yaml [SCENARIO...]`: the drill catalog (or the
-// given scenarios) and a long no-fault run under both rule packs; per drill and alert, fired and
+// `caracal-twin compare --rules A.yaml --against B.yaml [--against-profile P] [SCENARIO...]`: the drill
+// catalog (or the given scenarios) and a long no-fault run under both rule packs (and B's profile); per drill and alert, fired and
 // TTD / TTR under A and B with the deltas, and B's regressions (analysis/compare.hpp). Exit 1 when
 // B loses an expected alert or adds a false positive, 2 on bad input; slower detection is
 // reported without failing. Takes --replications, --shard K/N and --threads like check.
@@ -24,6 +24,7 @@ namespace {
 struct CompareOptions {
     std::vector<std::string> scenarios;
     std::string against;
+    std::string against_profile;  // empty: B runs with A's profile
     std::string no_fault = analysis::kDefaultNoFaultScenario;
     bool json = false;
     SimulationFlags simulation;
@@ -40,10 +41,14 @@ analysis::Summary compare(const CompareOptions& opts) {
         compared.push_back({report::drill_title(s.name, s.drill, s.variant), s.file, !opts.no_fault.empty() && s.file == opts.no_fault});
     RunOptions b = in.run;
     b.rules_file = opts.against;
+    const std::string profile_b = opts.against_profile.empty() ? opts.simulation.profile : opts.against_profile;
+    if (!opts.against_profile.empty()) b.profile = load_profile(opts.against_profile);
     std::vector<std::string> files = input_files(in, opts.simulation);
     files.push_back(opts.against);
+    if (!opts.against_profile.empty()) files.push_back(opts.against_profile);
     if (!opts.no_fault.empty()) files.push_back(opts.no_fault);
-    auto header = analysis::compare_header(opts.simulation.rules, opts.against, compared, opts.json ? "json" : "text");
+    auto header = analysis::compare_header({opts.simulation.rules, opts.simulation.profile}, {opts.against, profile_b},
+                                           compared, opts.json ? "json" : "text");
     auto cases = analysis::compare_cases(scenarios, in.run, b);
     announce_unpredictable(std::cerr, in.run);
     announce_unpredictable(std::cerr, b);
@@ -65,6 +70,9 @@ Command setup_compare(CLI::App& app) {
         "evaluation phases, as Prometheus would run it). With --shard K/N the output is a shard file for `caracal-twin merge`");
     sub->add_option("scenarios", opts->scenarios, "Scenario files (default: scenarios/*.yaml)");
     sub->add_option("--against", opts->against, "Rule pack B (plain or PrometheusRule)")->required();
+    sub->add_option("--against-profile", opts->against_profile,
+                    "Deployment profile of side B, loaded over the built-in one (default: A's, from --profile); with "
+                    "B's rule pack, another release of Caracal");
     sub->add_option("--no-fault", opts->no_fault, "No-fault scenario for false positives (\"\" to skip)")
         ->capture_default_str();
     sub->add_flag("--json", opts->json, "Print JSON (times in seconds)");

@@ -56,20 +56,34 @@ double parse_double_or_throw(const std::string& text) {
     return v;
 }
 
-// "postgres,redis" (the form `--set` and YAML sequences are both reduced to). Empty: no checks.
-std::vector<std::string> parse_list_or_throw(const std::string& text) {
-    static const std::vector<std::string> known{"postgres", "redis", "sts"};
+// "a,b" (the form `--set` and YAML sequences are both reduced to), each item one of `known`.
+// Empty: none.
+std::vector<std::string> parse_items_or_throw(const std::string& text, const std::vector<std::string>& known,
+                                              const std::string& what) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (start <= text.size() && !text.empty()) {
         const std::size_t comma = text.find(',', start);
         std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (std::find(known.begin(), known.end(), item) == known.end())
-            throw std::invalid_argument("expected a dependency (postgres, redis, sts), got \"" + item + "\"");
+            throw std::invalid_argument("expected " + what + ", got \"" + item + "\"");
         out.push_back(item);
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
+    return out;
+}
+
+std::vector<std::string> parse_list_or_throw(const std::string& text) {
+    return parse_items_or_throw(text, {"postgres", "redis", "sts"}, "a dependency (postgres, redis, sts)");
+}
+
+std::vector<Service> parse_services_or_throw(const std::string& text) {
+    std::vector<std::string> known;
+    for (Service s : kServices) known.emplace_back(name(s));
+    std::vector<Service> out;
+    for (const auto& item : parse_items_or_throw(text, known, "a service (api, sts, gateway, audit, coordinator)"))
+        out.push_back(kServices[std::find(known.begin(), known.end(), item) - known.begin()]);
     return out;
 }
 
@@ -87,6 +101,8 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                             target = parse_double_or_throw(text);
                         else if constexpr (std::is_same_v<T, std::vector<std::string>>)
                             target = parse_list_or_throw(text);
+                        else if constexpr (std::is_same_v<T, std::vector<Service>>)
+                            target = parse_services_or_throw(text);
                         else
                             target = text;
                     },
@@ -106,6 +122,10 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                             std::string joined;
                             for (const auto& item : value) joined += (joined.empty() ? "" : ",") + item;
                             return joined;
+                        } else if constexpr (std::is_same_v<T, std::vector<Service>>) {
+                            std::string joined;
+                            for (Service item : value) joined.append(joined.empty() ? "" : ",").append(name(item));
+                            return joined;
                         } else
                             return value;
                     }};
@@ -120,6 +140,7 @@ const std::vector<FieldRef>& fields() {
         field("prometheus.lookback_delta", &P::prometheus, &P::Prometheus::lookback_delta),
         field("prometheus.jitter_seed", &P::prometheus, &P::Prometheus::jitter_seed),
         field("prometheus.scrape_not_ready_endpoints", &P::prometheus, &P::Prometheus::scrape_not_ready_endpoints),
+        field("prometheus.scrape_unauthorized", &P::prometheus, &P::Prometheus::scrape_unauthorized),
         field("kubernetes.probe_period", &P::kubernetes, &P::Kubernetes::probe_period),
         field("kubernetes.probe_timeout", &P::kubernetes, &P::Kubernetes::probe_timeout),
         field("kubernetes.probe_failure_threshold", &P::kubernetes, &P::Kubernetes::probe_failure_threshold),
@@ -163,6 +184,7 @@ const std::vector<FieldRef>& fields() {
         field("sts.provider_result_ttl", &P::sts, &P::Sts::provider_result_ttl),
         field("sts.revocation_poll", &P::sts, &P::Sts::revocation_poll),
         field("sts.replay_event_bytes", &P::sts, &P::Sts::replay_event_bytes),
+        field("sts.audit_dropped_counter", &P::sts, &P::Sts::audit_dropped_counter),
         field("gateway.sts_timeout", &P::gateway, &P::Gateway::sts_timeout),
         field("gateway.sts_breaker_failures", &P::gateway, &P::Gateway::sts_breaker_failures),
         field("gateway.sts_breaker_open", &P::gateway, &P::Gateway::sts_breaker_open),
@@ -174,6 +196,7 @@ const std::vector<FieldRef>& fields() {
         field("gateway.revocation_poll", &P::gateway, &P::Gateway::revocation_poll),
         field("gateway.db_max_conns", &P::gateway, &P::Gateway::db_max_conns),
         field("gateway.replay_event_bytes", &P::gateway, &P::Gateway::replay_event_bytes),
+        field("gateway.audit_dropped_counter", &P::gateway, &P::Gateway::audit_dropped_counter),
         field("audit.consumer_poll", &P::audit, &P::Audit::consumer_poll),
         field("audit.consumer_batch", &P::audit, &P::Audit::consumer_batch),
         field("audit.write_time", &P::audit, &P::Audit::write_time),
@@ -191,7 +214,6 @@ const std::vector<FieldRef>& fields() {
         field("coordinator.outbox_batch", &P::coordinator, &P::Coordinator::outbox_batch),
         field("coordinator.outbox_max_attempts", &P::coordinator, &P::Coordinator::outbox_max_attempts),
         field("coordinator.metrics_cache", &P::coordinator, &P::Coordinator::metrics_cache),
-        field("coordinator.scrape_sends_operator_token", &P::coordinator, &P::Coordinator::scrape_sends_operator_token),
     };
     return table;
 }
@@ -250,6 +272,11 @@ void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, co
 }
 
 }  // namespace
+
+bool Profile::scrape_unauthorized(Service s) const {
+    const auto& list = prometheus.scrape_unauthorized;
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
 
 std::int64_t Profile::maxlen(const std::string& stream) const {
     auto it = redis.maxlen.find(stream);

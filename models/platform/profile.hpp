@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/platform/service.hpp"
 #include "sim/base/time.hpp"
 
 namespace caracal {
@@ -24,6 +25,9 @@ struct Profile {
         // Whether NotReady pods stay scrape targets: endpoints discovery lists not-ready addresses
         // and a ServiceMonitor keeps them unless it relabels on __meta_kubernetes_endpoint_ready.
         bool scrape_not_ready_endpoints = true;
+        // The services whose /metrics answers 401 to the ServiceMonitor's scrapes: they require a
+        // bearer token and the ServiceMonitor presents none.
+        std::vector<Service> scrape_unauthorized{Service::Coordinator};
     } prometheus;
 
     struct Kubernetes {
@@ -89,6 +93,7 @@ struct Profile {
         Duration provider_result_ttl = Duration::seconds(5);
         Duration revocation_poll = Duration::seconds(1);
         std::int64_t replay_event_bytes = 512;
+        bool audit_dropped_counter = false;  // exports caracal_sts_audit_dropped_total (a later release)
     } sts;
 
     struct Gateway {
@@ -103,6 +108,7 @@ struct Profile {
         Duration revocation_poll = Duration::seconds(1);
         std::int64_t db_max_conns = 20;
         std::int64_t replay_event_bytes = 512;
+        bool audit_dropped_counter = false;  // exports caracal_gateway_audit_dropped_total (a later release)
     } gateway;
 
     struct Audit {
@@ -126,11 +132,10 @@ struct Profile {
         std::int64_t outbox_batch = 50;
         std::int64_t outbox_max_attempts = 10;
         Duration metrics_cache = Duration::seconds(15);
-        // Nonzero: the ServiceMonitor presents an operator token, so /metrics answers.
-        std::int64_t scrape_sends_operator_token = 0;
     } coordinator;
 
     std::int64_t maxlen(const std::string& stream) const;
+    bool scrape_unauthorized(Service s) const;
 
     // Sets one field from text by dotted key. Throws std::invalid_argument naming the problem
     // (unknown key — with the list of valid ones — or a value of the wrong kind).

@@ -4,7 +4,7 @@
 //
 // /metrics is an operator-token path (apps/coordinator/src/auth.ts:77,160-176@46a980b6c) and the
 // chart's ServiceMonitor sends no credentials, so by default every scrape is a 401 — a failed
-// scrape (`coordinator.scrape_sends_operator_token`). With a token, the hook needs Redis and the
+// scrape (the World's, from `prometheus.scrape_unauthorized`). With a token, the hook needs Redis and the
 // caracal_outbox_total{status} counts come from SQL cached for coordinator.metrics_cache.
 // /ready: the profile's readiness.coordinator (Redis, Postgres).
 #pragma once

@@ -62,7 +62,7 @@ void GatewayService::start(Pod& pod) {
     pod.metrics.gauge_fn("caracal_db_pool_max_conns", {}, [pool](sim::Time) { return double(pool->max()); });
     pod.metrics.gauge_fn("caracal_db_pool_acquired_conns", {}, [pool](sim::Time) { return double(pool->in_use()); });
     s.emitter = std::make_unique<AuditEmitter>(ctx_.sim, ctx_.redis, ctx_.audit_events, pod, "caracal_gateway",
-                                               p.gateway.replay_event_bytes);
+                                               p.gateway.replay_event_bytes, p.gateway.audit_dropped_counter);
     Pod* pp = &pod;
     PodState* sp = &s;
     s.revocations = std::make_unique<StreamConsumer>(

@@ -9,7 +9,7 @@ constexpr Duration kFlushTick = Duration::millis(50);
 }  // namespace
 
 AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod,
-                           const std::string& metric_prefix, std::int64_t event_bytes)
+                           const std::string& metric_prefix, std::int64_t event_bytes, bool dropped_counter)
     : sim_(sim),
       redis_(redis),
       events_(redis.stream(streams::kAuditEvents)),
@@ -23,6 +23,7 @@ AuditEmitter::AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& b
                          [this](sim::Time) { return static_cast<double>(pending()) * static_cast<double>(event_bytes_); });
     pod.metrics.gauge_fn(metric_prefix + "_audit_replay_oldest_age_seconds", {},
                          [this](sim::Time now) { return static_cast<double>(oldest_age_seconds(now)); });
+    if (dropped_counter) pod.metrics.counter(metric_prefix + "_audit_dropped_total");
 }
 
 std::size_t AuditEmitter::pending() const {

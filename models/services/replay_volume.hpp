@@ -27,9 +27,12 @@ namespace caracal {
 class AuditEmitter {
 public:
     // Exports <metric_prefix>_audit_replay_{files,bytes,oldest_age_seconds} on the pod; one
-    // replayed line is `event_bytes` long.
+    // replayed line is `event_bytes` long. With `dropped_counter` (releases after 46a980b6c) also
+    // <metric_prefix>_audit_dropped_total: events lost because both the XADD and the write to the
+    // replay file failed (HEAD:packages/core/go/audit/client.go:193,312@6b5b47f21). The twin's
+    // volume never fails a write, so it stays 0: no fault primitive loses the disk.
     AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod, const std::string& metric_prefix,
-                 std::int64_t event_bytes);
+                 std::int64_t event_bytes, bool dropped_counter);
 
     // One audit event from this pod: XADD to caracal.audit.events, or a line in this flush
     // batch's replay file if the XADD fails.

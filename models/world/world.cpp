@@ -83,8 +83,10 @@ void World::add_target(Pod& pod) {
     target.interval = p.prometheus.scrape_interval;
     target.timeout = p.prometheus.scrape_timeout;
     Pod* exporter_pod = &pod;
-    targets_[pod.name] = scraper_.add_target(target, [exporter_pod](sim::Time now) {
-        if (!exporter_pod->running) return sim::scrape::ScrapeResult::failure();
+    // The bearer check comes before any work the handler does, so a 401 is immediate.
+    const bool unauthorized = p.scrape_unauthorized(pod.service);
+    targets_[pod.name] = scraper_.add_target(target, [exporter_pod, unauthorized](sim::Time now) {
+        if (!exporter_pod->running || unauthorized) return sim::scrape::ScrapeResult::failure();
         return exporter_pod->metrics.answer(now);
     });
 }

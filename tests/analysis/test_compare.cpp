@@ -95,13 +95,13 @@ TEST_CASE("a comparison fails on a lost alert or a new false positive but not on
 TEST_CASE("the comparison read back from results pairs each scenario's A and B cases") {
     const Outcome fired{true, {alert("X", true, 90)}, {}}, missed{false, {alert("X", true, {})}, {}};
     Results results{"compare",
-                    compare_header("a.yaml", "b.yaml", {{"Drill", "d.yaml", false}}, "text"),
+                    compare_header({"a.yaml", ""}, {"b.yaml", ""}, {{"Drill", "d.yaml", false}}, "text"),
                     {},
                     2,
                     {fired, missed}};
     const Comparison c = comparison_of(results);
-    CHECK(c.rules_a == "a.yaml");
-    CHECK(c.rules_b == "b.yaml");
+    CHECK(c.a.rules == "a.yaml");
+    CHECK(c.b.rules == "b.yaml");
     REQUIRE(c.drills.size() == 1);
     CHECK(c.drills[0].title == "Drill");
     CHECK(c.drills[0].alerts[0].regression == Regression::Lost);

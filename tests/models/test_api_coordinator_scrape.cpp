@@ -86,7 +86,7 @@ TEST_CASE("issue 14.3: the Coordinator's /metrics answers the tokenless ServiceM
 
 TEST_CASE("issue 14.3: with an operator token the Coordinator is scraped, and its outbox counts come from SQL") {
     caracal::Profile p;
-    p.coordinator.scrape_sends_operator_token = 1;
+    p.prometheus.scrape_unauthorized.clear();  // the ServiceMonitor presents the token
     WorldFixture f(p);
     f.run_for(Duration::minutes(2));
     const caracal::Pod& coordinator = f.pod(Service::Coordinator);
