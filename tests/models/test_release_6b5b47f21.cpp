@@ -14,7 +14,11 @@ using world_test::WorldFixture;
 
 namespace {
 
-caracal::Profile release_6b5b47f21() { return caracal::load_profile("models/profiles/caracal-6b5b47f21.yaml"); }
+// The profile of 46a980b6c (the built-in one) or of 6b5b47f21 (its file over the built-in one).
+caracal::Profile release(bool later) {
+    return later ? caracal::load_profile("models/profiles/caracal-6b5b47f21.yaml") : caracal::default_profile();
+}
+const char* release_name(bool later) { return later ? "6b5b47f21" : "46a980b6c"; }
 
 bool exposes(const caracal::Pod& pod, const std::string& name, sim::Time now) {
     for (const auto& s : pod.metrics.expose(now))
@@ -48,8 +52,8 @@ std::size_t caracal_series(const WorldFixture& f, const std::string& pod) {
 TEST_CASE("issue 14.6: the Gateway's /ready queries Postgres at 46a980b6c and not at 6b5b47f21 "
           "(HEAD:services/gateway/internal/server.go:224-259)") {
     for (const bool later : {false, true}) {
-        INFO((later ? "6b5b47f21" : "46a980b6c"));
-        WorldFixture f(later ? release_6b5b47f21() : caracal::default_profile());
+        INFO(release_name(later));
+        WorldFixture f(release(later));
         f.run_for(Duration::minutes(2));
         f.apply("{primitive: block, from: gateway, to: postgres}");
         const caracal::Pod& gateway = f.pod(Service::Gateway);
@@ -62,8 +66,8 @@ TEST_CASE("issue 14.6: the Gateway's /ready queries Postgres at 46a980b6c and no
 TEST_CASE("issue 14.6: at 6b5b47f21 every Caracal service answers the ServiceMonitor's scrape with 401 (up 0, no "
           "series), kube-state-metrics still answers; at 46a980b6c only the Coordinator does") {
     for (const bool later : {false, true}) {
-        INFO((later ? "6b5b47f21" : "46a980b6c"));
-        WorldFixture f(later ? release_6b5b47f21() : caracal::default_profile());
+        INFO(release_name(later));
+        WorldFixture f(release(later));
         f.run_for(Duration::minutes(3));
         for (Service s : caracal::kServices) {
             const caracal::Pod& pod = f.pod(s);
@@ -87,8 +91,8 @@ TEST_CASE("issue 14.6: at 6b5b47f21 every Caracal service answers the ServiceMon
 TEST_CASE("issue 14.6: the Gateway's and STS's audit emitters export *_audit_dropped_total at 6b5b47f21 only, at 0: "
           "no fault primitive fails the replay volume (HEAD:packages/core/go/audit/client.go:193,312)") {
     for (const bool later : {false, true}) {
-        INFO((later ? "6b5b47f21" : "46a980b6c"));
-        WorldFixture f(later ? release_6b5b47f21() : caracal::default_profile());
+        INFO(release_name(later));
+        WorldFixture f(release(later));
         f.run_for(Duration::minutes(2));
         for (const auto& [service, name] : {std::pair{Service::Gateway, "caracal_gateway_audit_dropped_total"},
                                             std::pair{Service::Sts, "caracal_sts_audit_dropped_total"}}) {
