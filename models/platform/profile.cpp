@@ -184,7 +184,6 @@ const std::vector<FieldRef>& fields() {
         field("sts.provider_result_ttl", &P::sts, &P::Sts::provider_result_ttl),
         field("sts.revocation_poll", &P::sts, &P::Sts::revocation_poll),
         field("sts.replay_event_bytes", &P::sts, &P::Sts::replay_event_bytes),
-        field("sts.audit_dropped_counter", &P::sts, &P::Sts::audit_dropped_counter),
         field("gateway.sts_timeout", &P::gateway, &P::Gateway::sts_timeout),
         field("gateway.sts_breaker_failures", &P::gateway, &P::Gateway::sts_breaker_failures),
         field("gateway.sts_breaker_open", &P::gateway, &P::Gateway::sts_breaker_open),

@@ -93,7 +93,6 @@ struct Profile {
         Duration provider_result_ttl = Duration::seconds(5);
         Duration revocation_poll = Duration::seconds(1);
         std::int64_t replay_event_bytes = 512;
-        bool audit_dropped_counter = false;  // exports caracal_sts_audit_dropped_total (a later release)
     } sts;
 
     struct Gateway {

@@ -27,10 +27,11 @@ namespace caracal {
 class AuditEmitter {
 public:
     // Exports <metric_prefix>_audit_replay_{files,bytes,oldest_age_seconds} on the pod; one
-    // replayed line is `event_bytes` long. With `dropped_counter` (releases after 46a980b6c) also
-    // <metric_prefix>_audit_dropped_total: events lost because both the XADD and the write to the
-    // replay file failed (HEAD:packages/core/go/audit/client.go:193,312@6b5b47f21). The twin's
-    // volume never fails a write, so it stays 0: no fault primitive loses the disk.
+    // replayed line is `event_bytes` long. With `dropped_counter` also <metric_prefix>_audit_dropped_total:
+    // events dropped on a full in-memory buffer (STS, services/sts/internal/server.go:364@46a980b6c),
+    // from 6b5b47f21 on events lost because both the XADD and the replay-file write failed (Gateway
+    // too, HEAD:packages/core/go/audit/client.go:193,312@6b5b47f21). It stays 0: the twin's emitter
+    // has no buffer to fill and no fault primitive fails the volume.
     AuditEmitter(sim::des::Simulation& sim, Redis& redis, AuditBook& book, Pod& pod, const std::string& metric_prefix,
                  std::int64_t event_bytes, bool dropped_counter);
 

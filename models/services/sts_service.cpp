@@ -26,7 +26,7 @@ void StsService::start(Pod& pod) {
     pod.metrics.gauge_fn("caracal_sts_policy_active_version", {}, [&s](sim::Time) { return double(s.bundle.version()); });
     ctx_.postgres.add_client(pod);
     s.emitter = std::make_unique<AuditEmitter>(ctx_.sim, ctx_.redis, ctx_.audit_events, pod, "caracal_sts",
-                                               p.sts.replay_event_bytes, p.sts.audit_dropped_counter);
+                                               p.sts.replay_event_bytes, /*dropped_counter=*/true);
     const AuditEmitter* emitter = s.emitter.get();
     // services/sts/internal/audit.go:217-219,269-277,298-300@46a980b6c
     pod.metrics.gauge_fn("caracal_sts_audit_replay_pending", {},
