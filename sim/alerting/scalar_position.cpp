@@ -23,10 +23,14 @@ SourcePos position_in_scalar(std::string_view source, const YAML::Node& node, st
     const auto skip = block ? std::min(source.find('\n', i), source.size()) - i : quoted ? 1 : 0;
     i += skip;
     at.column += static_cast<int>(skip);
+    // At the end of the value, the place just past its last character: the scalar may be
+    // followed by more of the file, whose characters are not the value's.
+    const bool at_end = upto == value.size() && wanted > 0;
+    const long target = at_end ? wanted - 1 : wanted;
     for (long seen = 0; i < source.size(); ++i) {
         const char c = source[i];
         if (!blank(c)) {
-            if (seen++ == wanted) return at;
+            if (seen++ == target) return at_end ? SourcePos{at.line, at.column + 1} : at;
             last = at;
         }
         if (c == '\n') {

@@ -253,4 +253,7 @@ TEST_CASE("issue 16.7: an @ error in a rule expression carries promtool's line:c
                 {5, 29, "could not parse expression: 1:18: parse error: unexpected end of input in @, expected timestamp"});
     check_error("groups:\n- name: g\n  rules:\n  - record: a\n    expr: >-\n      sum(foo)\n      + bar @ 5m\n",
                 {7, 15, "could not parse expression: 1:18: parse error: unexpected duration \"5m\" in @, expected timestamp"});
+    // An error at the end of the expression points just past it, not at the field after it.
+    check_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up @\n    for: 5m\n",
+                {5, 15, "could not parse expression: 1:5: parse error: unexpected end of input in @, expected timestamp"});
 }
