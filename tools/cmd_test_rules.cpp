@@ -26,6 +26,7 @@ struct TestRulesOptions {
     bool timeline = false;
     bool json = false;
     bool prometheus3_ranges = false;
+    bool promtool_exit_codes = false;  // malformed input exits 1, as promtool's, instead of 2
 };
 
 report::TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options) {
@@ -110,7 +111,8 @@ int run_test_rules(const TestRulesOptions& opts) {
         bad_input = bad_input || r.error.has_value();
         failed = failed || !r.passed();
     }
-    return bad_input ? kExitBadInput : failed ? kExitFail : kExitPass;
+    if (bad_input && !opts.promtool_exit_codes) return kExitBadInput;
+    return failed ? kExitFail : kExitPass;
 }
 
 Command setup_test_rules(CLI::App& app) {
@@ -125,6 +127,8 @@ Command setup_test_rules(CLI::App& app) {
     sub->add_flag("--json", opts->json, "Print verdicts and timelines as JSON instead of text");
     sub->add_flag("--prometheus3-ranges", opts->prometheus3_ranges,
                   "Left-open range windows and lookback, as Prometheus 3 (default: promtool 2.42's closed ones)");
+    sub->add_flag("--promtool-exit-codes", opts->promtool_exit_codes,
+                  "Exit 1 on malformed input as promtool does (default: 2, telling it apart from a failed test)");
     return {sub, [opts] { return run_test_rules(*opts); }};
 }
 

@@ -1,5 +1,7 @@
 #include "sim/alerting/rule.hpp"
 
+#include "sim/promql/parser.hpp"
+
 namespace sim::alerting {
 
 Rule::Rule(std::string name, SourcePos pos, std::string expr_text, promql::ExprPtr expr, std::vector<tsdb::Label> labels)
@@ -7,10 +9,12 @@ Rule::Rule(std::string name, SourcePos pos, std::string expr_text, promql::ExprP
       pos_(pos),
       expr_text_(std::move(expr_text)),
       expr_(std::move(expr)),
+      query_(promql::parse(promql::to_string(*expr_))),
       labels_(std::move(labels)) {}
 
 Rule::Rule(const Rule& other, Definition)
-    : name_(other.name_), pos_(other.pos_), expr_text_(other.expr_text_), expr_(other.expr_), labels_(other.labels_) {}
+    : name_(other.name_), pos_(other.pos_), expr_text_(other.expr_text_), expr_(other.expr_), query_(other.query_),
+      labels_(other.labels_) {}
 
 Rule::~Rule() = default;
 
@@ -29,7 +33,7 @@ std::optional<promql::Vector> Rule::eval(Time ts, Duration query_offset, const t
 }
 
 promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const {
-    promql::Value v = promql::evaluate(*expr_, storage, at, ctx.engine);
+    promql::Value v = promql::evaluate(*query_, storage, at, ctx.engine);
     if (auto* vec = std::get_if<promql::Vector>(&v)) return std::move(*vec);
     // Prometheus' rule query function turns a scalar into a one-element vector without labels.
     if (const auto* s = std::get_if<promql::Scalar>(&v)) return {promql::VectorSample{{}, s->v, at}};

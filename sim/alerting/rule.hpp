@@ -77,6 +77,10 @@ private:
     SourcePos pos_;
     std::string expr_text_;
     std::shared_ptr<const promql::Expr> expr_;
+    // What evaluation runs: expr_ printed and parsed again, as 2.42's rule manager queries
+    // `vector.String()` (rules/alerting.go, rules/recording.go). Printing sorts each selector's
+    // matchers, which absent() can see; expr_ keeps the positions of the text as written.
+    std::shared_ptr<const promql::Expr> query_;
     std::vector<tsdb::Label> labels_;
     std::optional<std::string> last_error_;
 };

@@ -11,6 +11,7 @@
 
 #include "sim/alerting/alerting_rule.hpp"
 #include "sim/alerting/recording_rule.hpp"
+#include "sim/alerting/scalar_position.hpp"
 #include "sim/alerting/yaml_documents.hpp"
 #include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
@@ -265,39 +266,8 @@ private:
         return out;
     }
 
-    // Where byte `offset` of a scalar's value lies in the file. Folding and indentation change
-    // only whitespace, so the n-th non-blank character of the value is the n-th non-blank
-    // character of the scalar's source (escapes in double-quoted scalars shift this slightly).
     SourcePos pos_inside(const YAML::Node& node, const std::string& value, int offset) const {
-        const YAML::Mark m = node.Mark();
-        if (m.is_null()) return {};
-        auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-        const auto upto = std::min<std::size_t>(std::max(offset, 0), value.size());
-        const auto wanted = std::count_if(value.begin(), value.begin() + upto, [&](char c) { return !blank(c); });
-
-        SourcePos at{m.line + 1, m.column + 1};
-        SourcePos last = at;
-        std::size_t i = m.pos;
-        // Skip the block indicator line (`|`, `>-`, ...) or the opening quote.
-        const bool block = i < text_.size() && (text_[i] == '|' || text_[i] == '>');
-        const bool quoted = i < text_.size() && (text_[i] == '"' || text_[i] == '\'');
-        const auto skip = block ? std::min(text_.find('\n', i), text_.size()) - i : quoted ? 1 : 0;
-        i += skip;
-        at.column += static_cast<int>(skip);
-        for (long seen = 0; i < text_.size(); ++i) {
-            const char c = text_[i];
-            if (!blank(c)) {
-                if (seen++ == wanted) return at;
-                last = at;
-            }
-            if (c == '\n') {
-                ++at.line;
-                at.column = 1;
-            } else {
-                ++at.column;
-            }
-        }
-        return {last.line, last.column + 1};  // the end of the text: just past its last character
+        return position_in_scalar(text_, node, value, offset);
     }
 
     const std::string& text_;

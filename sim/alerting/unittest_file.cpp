@@ -13,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "sim/alerting/scalar_position.hpp"
 #include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
 
@@ -83,7 +84,7 @@ std::optional<double> parse_yaml11_float(const std::string& raw) {
 // Reads YAML nodes into the model, rejecting what promtool's strict decoding rejects.
 class Decoder {
 public:
-    explicit Decoder(std::string file) : file_(std::move(file)) {}
+    Decoder(std::string file, const std::string& source) : file_(std::move(file)), source_(source) {}
 
     SourcePos pos(const YAML::Node& n) const {
         const YAML::Mark m = n.Mark();
@@ -216,7 +217,10 @@ public:
         try {
             return promql::parse(text);
         } catch (const promql::ParseError& e) {
-            fail(pos_in(n, e.pos().start), std::string("parse error: ") + e.what());
+            // The file position of the error, then promtool's: line:col inside the expression.
+            const auto inner = promql::line_col(text, e.pos().start);
+            fail(position_in_scalar(source_, n, text, e.pos().start), std::to_string(inner.line) + ":" + std::to_string(inner.column) +
+                                               ": parse error: " + e.what());
         }
     }
 
@@ -237,6 +241,7 @@ public:
 
 private:
     std::string file_;
+    const std::string& source_;  // the file's text, for positions inside multi-line scalars
 };
 
 InputSeries parse_input_series(const Decoder& d, const YAML::Node& n) {
@@ -359,7 +364,7 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
         throw InputError(file_name, SourcePos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     }
     check_quotes_closed(root, text, file_name);
-    const Decoder d(file_name);
+    const Decoder d(file_name, text);
     auto f = d.fields(root, "the unit test file",
                       {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare"});
     UnitTestFile out;

@@ -136,14 +136,14 @@ bool equal(const Expr& a, const Expr& b) {
             return same<StringLiteral>(a, b, [](const auto& x, const auto& y) { return x.value == y.value; });
         case ExprKind::VectorSelector:
             return same<VectorSelector>(a, b, [](const auto& x, const auto& y) {
-                return x.name == y.name && x.offset == y.offset && sorted_matchers(x) == sorted_matchers(y);
+                return x.name == y.name && x.offset == y.offset && x.at == y.at && sorted_matchers(x) == sorted_matchers(y);
             });
         case ExprKind::MatrixSelector:
             return same<MatrixSelector>(
                 a, b, [](const auto& x, const auto& y) { return x.range == y.range && equal_ptr(x.selector, y.selector); });
         case ExprKind::Subquery:
             return same<SubqueryExpr>(a, b, [](const auto& x, const auto& y) {
-                return x.range == y.range && x.step == y.step && x.offset == y.offset && equal_ptr(x.expr, y.expr);
+                return x.range == y.range && x.step == y.step && x.offset == y.offset && x.at == y.at && equal_ptr(x.expr, y.expr);
             });
         case ExprKind::Paren:
             return same<ParenExpr>(a, b, [](const auto& x, const auto& y) { return equal_ptr(x.expr, y.expr); });

@@ -2,6 +2,7 @@
 // byte range of the text it came from so errors can point at it.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,18 @@ struct Expr {
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
+// `@ <timestamp>`, `@ start()` or `@ end()`: pins a selector or subquery to one instant instead of
+// the evaluation time. start() and end() are the query's own bounds, which for an instant query
+// (a rule evaluation, a promql_expr_test) are both the evaluation instant.
+struct AtModifier {
+    enum class Kind { None, Timestamp, Start, End };
+    Kind kind = Kind::None;
+    std::int64_t unix_ms = 0;  // Kind::Timestamp only: seconds * 1000, rounded, as Prometheus stores it
+
+    bool is_set() const { return kind != Kind::None; }
+    bool operator==(const AtModifier&) const = default;
+};
+
 struct NumberLiteral : Expr {
     NumberLiteral() : Expr(ExprKind::Number) {}
     double value = 0;
@@ -52,6 +65,7 @@ struct VectorSelector : Expr {
     std::string name;                     // empty when only `{...}` was written
     std::vector<tsdb::Matcher> matchers;  // includes `__name__="name"` when name is set
     Duration offset;                      // `offset 5m` (negative allowed)
+    AtModifier at;                        // for a range selector too: `x[5m] @ 300`
 };
 
 struct MatrixSelector : Expr {
@@ -66,6 +80,7 @@ struct SubqueryExpr : Expr {
     Duration range;
     Duration step;  // zero: the engine's default step (the evaluation interval)
     Duration offset;
+    AtModifier at;
 };
 
 struct ParenExpr : Expr {

@@ -99,7 +99,7 @@ std::string go_labels_string(const tsdb::Labels& l) {
 }
 
 Value evaluate(const Expr& expr, const tsdb::Storage& storage, Time t, const EngineOptions& options) {
-    Evaluator ev(storage, options);
+    Evaluator ev(storage, options, t);
     return ev.eval(expr, t);
 }
 

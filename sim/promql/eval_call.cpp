@@ -17,13 +17,14 @@ struct WindowShape {
     RangeBounds bounds;
 };
 
-WindowShape window_shape(const Expr& arg, Time t) {
+WindowShape window_shape(const Evaluator& ev, const Expr& arg, Time t) {
     if (arg.kind == ExprKind::Subquery) {
         const auto& sq = static_cast<const SubqueryExpr&>(arg);
-        return {sq.range, range_bounds(t, sq.range, sq.offset)};
+        return {sq.range, range_bounds(ev.pinned(sq.at, t), sq.range, sq.offset)};
     }
     const auto& ms = static_cast<const MatrixSelector&>(arg);
-    return {ms.range, range_bounds(t, ms.range, static_cast<const VectorSelector&>(*ms.selector).offset)};
+    const auto& vs = static_cast<const VectorSelector&>(*ms.selector);
+    return {ms.range, range_bounds(ev.pinned(vs.at, t), ms.range, vs.offset)};
 }
 
 // Calls `visit(labels, samples)` for every series with samples in the window of `arg`.
@@ -35,7 +36,7 @@ void for_each_window(Evaluator& ev, const Expr& arg, Time t, Visit&& visit) {
         return;
     }
     const auto& vs = static_cast<const VectorSelector&>(*static_cast<const MatrixSelector&>(arg).selector);
-    const auto bounds = window_shape(arg, t).bounds;
+    const auto bounds = window_shape(ev, arg, t).bounds;
     std::vector<tsdb::Sample> buffer;  // reused across series
     for (auto id : ev.storage().select(vs.matchers)) {
         buffer.clear();
@@ -64,7 +65,7 @@ Vector eval_range_call(Evaluator& ev, const Call& e, std::size_t range_index, Ti
     if (!f) f = find_over_time_function(name);
     if (!f) f = find_trend_function(name);
     if (!f) throw EvalError(e.pos, "unsupported function " + std::string(name));
-    const auto shape = window_shape(arg, t);
+    const auto shape = window_shape(ev, arg, t);
     RangeWindow window{{}, shape.bounds, shape.range, t, params};
     for_each_window(ev, arg, t, [&](const tsdb::Labels& metric, std::span<const tsdb::Sample> samples) {
         window.samples = samples;

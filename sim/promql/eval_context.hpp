@@ -22,7 +22,10 @@ inline constexpr std::uint64_t kMaxSamples = 50'000'000;
 
 class Evaluator {
 public:
-    Evaluator(const tsdb::Storage& storage, const EngineOptions& options) : storage_(storage), options_(options) {}
+    // `query_time` is the instant query's time, which `@ start()` and `@ end()` stand for
+    // everywhere in the expression, subqueries included.
+    Evaluator(const tsdb::Storage& storage, const EngineOptions& options, Time query_time)
+        : storage_(storage), options_(options), query_time_(query_time) {}
 
     Value eval(const Expr& e, Time t);
     Vector eval_vector(const Expr& e, Time t);
@@ -36,6 +39,10 @@ public:
     // expr[r:s] offset o: the inner expression at each aligned step inside the window.
     Matrix eval_subquery(const SubqueryExpr& sq, Time t);
 
+    // The time a selector or subquery evaluated at `t` reads at, before its offset: `t` itself
+    // unless an `@` modifier pins it (absolutely, even inside a subquery).
+    Time pinned(const AtModifier& at, Time t) const;
+
     const tsdb::Storage& storage() const { return storage_; }
     const EngineOptions& options() const { return options_; }
 
@@ -45,10 +52,11 @@ public:
 private:
     const tsdb::Storage& storage_;
     const EngineOptions& options_;
+    Time query_time_;
     std::uint64_t charged_ = 0;
 };
 
-// The window [t - offset - range, t - offset] a range selector or subquery reads at time t.
+// The window [t - offset - range, t - offset] a range selector or subquery reads at (pinned) time t.
 struct RangeBounds {
     Time start;
     Time end;

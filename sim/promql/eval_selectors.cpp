@@ -10,6 +10,16 @@ RangeBounds range_bounds(Time t, Duration range, Duration offset) {
     return {end - range, end};
 }
 
+Time Evaluator::pinned(const AtModifier& at, Time t) const {
+    switch (at.kind) {
+        case AtModifier::Kind::None: return t;
+        case AtModifier::Kind::Timestamp: return Time::from_millis(at.unix_ms);
+        case AtModifier::Kind::Start:
+        case AtModifier::Kind::End: return query_time_;
+    }
+    return t;
+}
+
 void Evaluator::charge(std::uint64_t samples, PosRange pos) {
     if (samples > kMaxSamples - charged_)
         throw EvalError(pos, "query processing would load too many samples into memory in query execution (limit " +
@@ -18,7 +28,7 @@ void Evaluator::charge(std::uint64_t samples, PosRange pos) {
 }
 
 Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
-    const Time ref = t - vs.offset;
+    const Time ref = pinned(vs.at, t) - vs.offset;
     const auto ids = storage_.select(vs.matchers);
     Vector out;
     out.reserve(ids.size());
@@ -33,7 +43,7 @@ Vector Evaluator::select(const VectorSelector& vs, Time t, bool sample_times) {
 
 Matrix Evaluator::select_range(const MatrixSelector& ms, Time t) {
     const auto& vs = static_cast<const VectorSelector&>(*ms.selector);
-    const auto bounds = range_bounds(t, ms.range, vs.offset);
+    const auto bounds = range_bounds(pinned(vs.at, t), ms.range, vs.offset);
     Matrix out;
     for (auto id : storage_.select(vs.matchers)) {
         MatrixSeries series{storage_.series(id).labels, {}};
@@ -47,7 +57,7 @@ Matrix Evaluator::select_range(const MatrixSelector& ms, Time t) {
 Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
     const Duration step = sq.step.is_zero() ? options_.default_subquery_step : sq.step;
     if (step.ms() <= 0) throw EvalError(sq.pos, "subquery step must be positive");
-    const auto bounds = range_bounds(t, sq.range, sq.offset);
+    const auto bounds = range_bounds(pinned(sq.at, t), sq.range, sq.offset);
     // Steps sit on absolute multiples of the step (Prometheus rounds the window start up).
     const std::int64_t from = bounds.start.unix_ms();
     std::int64_t first = from / step.ms() * step.ms();  // truncates toward zero, as Go does

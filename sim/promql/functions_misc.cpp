@@ -16,17 +16,22 @@ tsdb::Labels absent_labels(const Expr& arg) {
         vs = static_cast<const VectorSelector*>(static_cast<const MatrixSelector&>(e).selector.get());
     tsdb::Labels out;
     if (!vs) return out;
-    // Only a label pinned by exactly one equality matcher is known; any other matcher on the
-    // same name (even a second `=`) makes its value unknown.
-    std::vector<std::string> unknown;
+    // 2.42 walks the matchers in order: the first `=` on a name sets it (`=""` sets no label but
+    // still claims the name); any later matcher on a claimed name, and any other matcher
+    // type, erases the name as it stands at that point. So order matters:
+    // `{job=~"a.*",job="api"}` keeps job="api", `{job="api",job=~"a.*"}` does not. Rules see
+    // their matchers sorted (see Rule's query form), promql_expr_test as written.
+    std::vector<std::string_view> claimed;
     for (const auto& m : vs->matchers) {
         if (m.name() == tsdb::kMetricName) continue;
-        if (m.op() == tsdb::MatchOp::Equal && !out.has(m.name()))
+        const bool seen = std::find(claimed.begin(), claimed.end(), m.name()) != claimed.end();
+        if (m.op() == tsdb::MatchOp::Equal && !seen) {
+            claimed.push_back(m.name());
             out.set(m.name(), m.value());
-        else
-            unknown.push_back(m.name());
+        } else {
+            out.erase(m.name());
+        }
     }
-    for (const auto& name : unknown) out.erase(name);
     return out;
 }
 

@@ -3,9 +3,11 @@
 // messages. The first error ends the parse, as it is the only one Prometheus reports.
 #include "sim/promql/parser.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
@@ -154,6 +156,15 @@ double parse_number(const Token& t) {
     return v;
 }
 
+// Go's %f: C's for finite values, Go's own words for the rest.
+std::string go_fixed(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+    char buf[400];  // enough for the longest fixed-notation double
+    std::snprintf(buf, sizeof buf, "%f", v);
+    return buf;
+}
+
 Duration parse_duration_token(const Token& t) {
     const auto d = parse_duration(t.text);
     if (!d) fail(t.pos, "not a valid duration string: " + tsdb::quote(t.text));
@@ -184,6 +195,28 @@ std::string go_regexp_error(const std::string& re2_error) {
     for (const auto& [re2, go] : kCodes)
         if (code == re2) return "error parsing regexp: " + std::string(go) + ": `" + re2_error.substr(colon + 2) + "`";
     return "error parsing regexp: " + re2_error;
+}
+
+// Where the `offset` and `@` written after a node go: its own fields for a selector or subquery,
+// the inner selector's for a range (`x[5m] offset 1m`); both null for any other node.
+struct Modifiers {
+    Duration* offset = nullptr;
+    AtModifier* at = nullptr;
+};
+
+Modifiers modifiers_of(Expr& e) {
+    switch (e.kind) {
+        case ExprKind::VectorSelector: {
+            auto& vs = static_cast<VectorSelector&>(e);
+            return {&vs.offset, &vs.at};
+        }
+        case ExprKind::MatrixSelector: return modifiers_of(*static_cast<MatrixSelector&>(e).selector);
+        case ExprKind::Subquery: {
+            auto& sq = static_cast<SubqueryExpr&>(e);
+            return {&sq.offset, &sq.at};
+        }
+        default: return {};
+    }
 }
 
 class Parser {
@@ -320,7 +353,7 @@ private:
             } else if (at(TokenKind::LeftBracket)) {
                 e = parse_range(std::move(e));
             } else if (at(TokenKind::At)) {
-                fail(peek().pos, "unsupported: the @ modifier");
+                parse_at(*e);
             } else {
                 return e;
             }
@@ -334,19 +367,52 @@ private:
         if (!at(TokenKind::Duration)) unexpected("offset", "duration");
         const Token t = take();
         const Duration d = parse_duration_token(t);
-        Duration* target = nullptr;
-        switch (e.kind) {
-            case ExprKind::VectorSelector: target = &static_cast<VectorSelector&>(e).offset; break;
-            case ExprKind::MatrixSelector:
-                target = &static_cast<VectorSelector&>(*static_cast<MatrixSelector&>(e).selector).offset;
-                break;
-            case ExprKind::Subquery: target = &static_cast<SubqueryExpr&>(e).offset; break;
-            default:
-                fail(e.pos, "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
-        }
+        Duration* target = modifiers_of(e).offset;
+        if (!target)
+            fail(e.pos, "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
         if (!target->is_zero()) fail(e.pos, "offset may not be set multiple times");
         *target = negative ? -d : d;
         e.pos.end = t.pos.end;
+    }
+
+    // `@ <timestamp>` (an optionally signed number of Unix seconds), `@ start()` or `@ end()`.
+    void parse_at(Expr& e) {
+        take();
+        AtModifier pin;
+        int end = 0;
+        if (at(TokenKind::Start) || at(TokenKind::End)) {
+            pin.kind = take().kind == TokenKind::Start ? AtModifier::Kind::Start : AtModifier::Kind::End;
+            if (!at(TokenKind::LeftParen)) unexpected("@", "timestamp");
+            take();
+            if (!at(TokenKind::RightParen)) unexpected("@", "timestamp");
+            end = take().pos.end;
+        } else {
+            const bool negative = at(TokenKind::Sub);
+            if (negative || at(TokenKind::Add)) take();
+            if (!at(TokenKind::Number)) unexpected("@", "timestamp");
+            const Token t = take();
+            const double seconds = negative ? -parse_number(t) : parse_number(t);
+            end = t.pos.end;
+            pin.kind = AtModifier::Kind::Timestamp;
+            pin.unix_ms = at_milliseconds(e, seconds);
+        }
+        AtModifier* target = modifiers_of(e).at;
+        if (!target)
+            fail(e.pos, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        if (target->is_set()) fail(e.pos, "@ <timestamp> may not be set multiple times");
+        *target = pin;
+        e.pos.end = end;
+    }
+
+    // Prometheus bounds the seconds by int64 and stores round(seconds * 1000). We also clamp the
+    // milliseconds to +-2^62 so that window arithmetic cannot overflow: no sample lies that far
+    // out, and beyond ~292 years from the evaluation time Prometheus' own nanosecond offsets wrap.
+    static std::int64_t at_milliseconds(const Expr& e, double seconds) {
+        constexpr double kInt64Bound = 9223372036854775807.0;  // rounds to 2^63, as Go's float64(math.MaxInt64)
+        if (!std::isfinite(seconds) || seconds >= kInt64Bound || seconds <= -kInt64Bound)
+            fail(e.pos, "timestamp out of bounds for @ modifier: " + go_fixed(seconds));
+        constexpr double kSafeBound = 4611686018427387904.0;  // 2^62
+        return static_cast<std::int64_t>(std::clamp(std::round(seconds * 1000), -kSafeBound, kSafeBound));
     }
 
     // `x[5m]` (a range) or `expr[30m:1m]` / `expr[30m:]` (a subquery).
@@ -358,8 +424,10 @@ private:
             const Token close = take();
             const PosRange brackets{open.pos.start, close.pos.end};
             if (e->kind != ExprKind::VectorSelector) fail(brackets, "ranges only allowed for vector selectors");
-            if (!static_cast<const VectorSelector&>(*e).offset.is_zero())
-                fail(brackets, "no offset modifiers allowed before range");
+            const auto& vs = static_cast<const VectorSelector&>(*e);
+            if (!vs.offset.is_zero()) fail(brackets, "no offset modifiers allowed before range");
+            // Only a timestamp is refused here: 2.42 lets `x @ start() [5m]` through as `x[5m] @ start()`.
+            if (vs.at.kind == AtModifier::Kind::Timestamp) fail(brackets, "no @ modifiers allowed before range");
             auto m = std::make_unique<MatrixSelector>();
             m->pos = {e->pos.start, close.pos.end};
             m->range = range;

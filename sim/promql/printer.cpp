@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "sim/promql/parser.hpp"
 #include "sim/tsdb/labels.hpp"
@@ -23,6 +24,19 @@ std::string format_offset(Duration offset) {
     if (offset.is_zero()) return {};
     if (offset < Duration()) return " offset -" + format_duration(-offset);
     return " offset " + format_duration(offset);
+}
+
+// 2.42 prints `@` before `offset`, a timestamp as seconds with exactly three decimals.
+std::string format_at(const AtModifier& at) {
+    switch (at.kind) {
+        case AtModifier::Kind::None: return {};
+        case AtModifier::Kind::Start: return " @ start()";
+        case AtModifier::Kind::End: return " @ end()";
+        case AtModifier::Kind::Timestamp: break;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " @ %.3f", static_cast<double>(at.unix_ms) / 1000.0);
+    return buf;
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -85,17 +99,17 @@ std::string to_string(const Expr& e) {
         case ExprKind::String: return tsdb::quote(static_cast<const StringLiteral&>(e).value);
         case ExprKind::VectorSelector: {
             const auto& s = static_cast<const VectorSelector&>(e);
-            return selector_text(s) + format_offset(s.offset);
+            return selector_text(s) + format_at(s.at) + format_offset(s.offset);
         }
         case ExprKind::MatrixSelector: {
             const auto& m = static_cast<const MatrixSelector&>(e);
             const auto& s = static_cast<const VectorSelector&>(*m.selector);
-            return selector_text(s) + "[" + format_duration(m.range) + "]" + format_offset(s.offset);
+            return selector_text(s) + "[" + format_duration(m.range) + "]" + format_at(s.at) + format_offset(s.offset);
         }
         case ExprKind::Subquery: {
             const auto& s = static_cast<const SubqueryExpr&>(e);
             const std::string step = s.step.is_zero() ? "" : format_duration(s.step);
-            return to_string(*s.expr) + "[" + format_duration(s.range) + ":" + step + "]" + format_offset(s.offset);
+            return to_string(*s.expr) + "[" + format_duration(s.range) + ":" + step + "]" + format_at(s.at) + format_offset(s.offset);
         }
         case ExprKind::Paren: return "(" + to_string(*static_cast<const ParenExpr&>(e).expr) + ")";
         case ExprKind::Unary: {

@@ -56,3 +56,27 @@ TEST_CASE("a recording rule with a query offset evaluates and stamps at ts minus
     CHECK((*out)[0].v == 1);
     CHECK((*out)[0].t == at_min(0));
 }
+
+TEST_CASE("issue 16.5: a rule runs its printed expression, so absent() sees the matchers sorted") {
+    tsdb::Storage storage;
+    // As written the regex comes first and job="api" survives (promql_expr_test gives {job="api"});
+    // printed, `job="api"` sorts first and the regex then drops it, as 2.42's rule manager does.
+    auto rule = make_recording_rule("absent:api", R"(absent(up{job=~"a.*", job="api"}))");
+    const auto out = rule->eval(at_min(1), Duration(), storage, {});
+    REQUIRE(out);
+    REQUIRE(out->size() == 1);
+    CHECK((*out)[0].metric == tsdb::Labels{{"__name__", "absent:api"}});
+}
+
+TEST_CASE("issue 16.1: a rule with @ reads at the pinned time at every evaluation") {
+    tsdb::Storage storage;
+    for (int m = 0; m <= 10; ++m) storage.append(series("replicas", {}), at_min(m), m < 4 ? 3 : 5);
+    auto rule = make_recording_rule("replicas:at_2m", "replicas @ 120 offset 1m");
+    for (int m : {2, 6, 10}) {
+        const auto out = rule->eval(at_min(m), Duration(), storage, {});
+        REQUIRE(out);
+        REQUIRE(out->size() == 1);
+        CHECK((*out)[0].v == 3);  // the value at 60s
+        CHECK((*out)[0].t == at_min(m));
+    }
+}

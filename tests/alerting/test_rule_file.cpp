@@ -241,3 +241,19 @@ TEST_CASE("an empty file or empty documents hold no groups") {
     CHECK(load_rule_text("", "empty.yml").groups.empty());
     CHECK(load_rule_text("---\n---\n", "empty.yml").groups.empty());
 }
+
+TEST_CASE("issue 16.7: an @ error in a rule expression carries promtool's line:col inside the expression") {
+    // promtool 2.42 prints the same `could not parse expression: L:C: parse error: ...` tails;
+    // the file position is where the error is (promtool gives the `expr:` value's start).
+    check_error("groups:\n- name: g\n  rules:\n  - record: a\n    expr: sum(foo) @ 5\n",
+                {5, 11, "could not parse expression: 1:1: parse error: @ modifier must be preceded by"});
+    check_error("groups:\n- name: g\n  rules:\n  - record: a\n    expr: |\n      sum(foo)\n        + bar @ 5 @ 6\n",
+                {7, 11, "could not parse expression: 2:5: parse error: @ <timestamp> may not be set multiple times"});
+    check_error("groups:\n- name: g\n  rules:\n  - record: a\n    expr: \"foo + bar @ start\"\n",
+                {5, 29, "could not parse expression: 1:18: parse error: unexpected end of input in @, expected timestamp"});
+    check_error("groups:\n- name: g\n  rules:\n  - record: a\n    expr: >-\n      sum(foo)\n      + bar @ 5m\n",
+                {7, 15, "could not parse expression: 1:18: parse error: unexpected duration \"5m\" in @, expected timestamp"});
+    // An error at the end of the expression points just past it, not at the field after it.
+    check_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up @\n    for: 5m\n",
+                {5, 15, "could not parse expression: 1:5: parse error: unexpected end of input in @, expected timestamp"});
+}

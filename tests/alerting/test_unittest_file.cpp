@@ -197,3 +197,13 @@ TEST_CASE("fuzzy_compare takes YAML 1.1 booleans and rejects anything else") {
     CHECK_FALSE(parse("tests: []").fuzzy_compare);
     CHECK(error_at("fuzzy_compare: maybe") == std::pair{1, 16});
 }
+
+TEST_CASE("issue 16.7: a promql_expr_test parse error gives its file position and promtool's line:col in the expression") {
+    const std::string text =
+        "tests:\n- interval: 1m\n  promql_expr_test:\n  - expr: |\n      sum(foo)\n        + bar @ 5 @ 6\n    eval_time: 1m\n";
+    // promtool 2.42: `err: 2:5: parse error: @ <timestamp> may not be set multiple times`.
+    CHECK(error_at(text) == std::pair{6, 11});
+    CHECK(error_message(text) == "2:5: parse error: @ <timestamp> may not be set multiple times");
+    const std::string quoted = "tests:\n- promql_expr_test:\n  - expr: \"up @ start\"\n    eval_time: 1m\n";
+    CHECK(error_message(quoted) == "1:11: parse error: unexpected end of input in @, expected timestamp");
+}

@@ -316,8 +316,8 @@ struct ErrorCase {
     int column;
 };
 
-// Messages and positions as promtool 2.42 reports them (`promtool check rules`), except the
-// unsupported @ modifier.
+// Messages and positions as promtool 2.42 reports them (`promtool check rules`); the @ modifier's
+// are in test_at_modifier.cpp.
 const std::vector<ErrorCase> kErrors{
     {"", "no expression found in input", 1, 1},
     {"   # comment", "no expression found in input", 1, 1},
@@ -406,8 +406,7 @@ const std::vector<ErrorCase> kErrors{
     {"vector(x)", R"(expected type scalar in call to function "vector", got instant vector)", 1, 8},
     {"abs()", R"(expected 1 argument(s) in call to "abs", got 0)", 1, 1},
     {"x\n  + rate(y)", R"(expected type range vector in call to function "rate", got instant vector)", 2, 10},
-    {"x @ 5", "unsupported: the @ modifier", 1, 3},
-    {"x[5m] @ start()", "unsupported: the @ modifier", 1, 7},
+    {"x @ 5 @ 6", "@ <timestamp> may not be set multiple times", 1, 1},
 };
 
 }  // namespace

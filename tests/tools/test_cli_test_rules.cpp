@@ -50,6 +50,19 @@ TEST_CASE("test-rules exits 2 on malformed input with exactly one file:line:col 
     }
 }
 
+TEST_CASE("issue 16.7: test-rules --promtool-exit-codes exits 1 on malformed input, as promtool does") {
+    for (const auto* name : {"bad_promql.yml", "bad_rule_file.yml"}) {
+        INFO(name);
+        CHECK(run_twin("test-rules " + fixture(name)).exit_code == 2);
+        const auto r = run_twin("test-rules --promtool-exit-codes " + fixture(name));
+        CHECK(r.exit_code == 1);
+        CHECK(r.err_lines().size() == 1);  // the same one positioned line
+    }
+    // Passing and failing files keep their codes.
+    CHECK(run_twin("test-rules --promtool-exit-codes " + fixture("passing.yml")).exit_code == 0);
+    CHECK(run_twin("test-rules --promtool-exit-codes " + fixture("failing_alert.yml")).exit_code == 1);
+}
+
 TEST_CASE("test-rules exits 2 for a missing file and for a command line it does not understand") {
     CHECK(run_twin("test-rules " + fixture("no-such-file.yml")).exit_code == 2);
     CHECK(run_twin("test-rules").exit_code == 2);
