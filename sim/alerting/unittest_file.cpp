@@ -13,12 +13,16 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
 
 namespace sim::alerting {
 
 namespace {
+
+// promtool 2.42 decodes test files with yaml.v2 (strict); these fields are Go maps, the rest structs.
+const MergeRules kTestFileMerges{MergeDialect::yaml_v2_strict, {"exp_labels", "exp_annotations", "external_labels"}};
 
 bool is_null(const YAML::Node& n) { return !n || n.IsNull(); }
 
@@ -220,9 +224,9 @@ public:
         }
     }
 
-    SeriesValues values(const YAML::Node& n) const {
+    SeriesRuns values(const YAML::Node& n) const {
         try {
-            return expand_series_values(string(n));
+            return parse_series_runs(string(n));
         } catch (const NotationError& e) {
             fail(pos_in(n, e.offset()), e.what());
         }
@@ -355,6 +359,7 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
     YAML::Node root;
     try {
         root = YAML::Load(text);
+        resolve_merge_keys(root, kTestFileMerges);
     } catch (const YAML::Exception& e) {
         throw InputError(file_name, SourcePos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     }

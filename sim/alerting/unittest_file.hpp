@@ -21,7 +21,7 @@ using LabelPairs = std::vector<tsdb::Label>;
 
 struct InputSeries {
     tsdb::Labels labels;
-    SeriesValues values;
+    SeriesRuns values;
     SourcePos pos;
 };
 
