@@ -22,6 +22,9 @@ namespace sim::alerting {
 namespace {
 
 // promtool 2.42 decodes test files with yaml.v2 (strict); these fields are Go maps, the rest structs.
+// The top-level block where a test file speaks to the twin only (promtool rejects the file).
+constexpr const char* kOurBlock = "x-caracal-twin";
+
 const MergeRules kTestFileMerges{MergeDialect::yaml_v2_strict, {"exp_labels", "exp_annotations", "external_labels"}};
 
 bool is_null(const YAML::Node& n) { return !n || n.IsNull(); }
@@ -232,6 +235,15 @@ public:
         }
     }
 
+    // A field of ours that promtool 2.42 does not know, refused in its words unless extensions are on.
+    void refuse_unless_extensions(const std::map<std::string, YAML::Node>& f, const std::string& key,
+                                  const std::string& go_type) const {
+        if (extensions || f.count(key) == 0) return;
+        fail(f.at(key), "field " + key + " not found in type " + go_type + kExtensionsHint);
+    }
+
+    bool extensions = false;
+
     Time timestamp(const YAML::Node& n) const {
         if (is_null(n)) return Time::epoch();
         const auto t = parse_timestamp(string(n));
@@ -276,6 +288,7 @@ TestGroup parse_test_group(const Decoder& d, const YAML::Node& n) {
     auto f = d.fields(n, "a test group",
                       {"interval", "input_series", "alert_rule_test", "promql_expr_test", "external_labels",
                        "external_url", "name", "start_timestamp"});
+    d.refuse_unless_extensions(f, "start_timestamp", "main.testGroup");
     TestGroup g;
     g.pos = d.pos(n);
     g.name = d.string(f["name"]);
@@ -355,7 +368,8 @@ void check_evaluation_counts(const UnitTestFile& file, const Decoder& d) {
 
 }  // namespace
 
-UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir) {
+UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir,
+                                 bool extensions) {
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -364,11 +378,15 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
         throw InputError(file_name, SourcePos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     }
     check_quotes_closed(root, text, file_name);
-    const Decoder d(file_name);
+    Decoder d(file_name);
     auto f = d.fields(root, "the unit test file",
-                      {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare"});
+                      {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare", kOurBlock});
+    auto ours = d.fields(f[kOurBlock], "the x-caracal-twin block", {"extensions"});
+    d.extensions = extensions || d.boolean(ours["extensions"]);
+    d.refuse_unless_extensions(f, "fuzzy_compare", "main.unitTestFile");
     UnitTestFile out;
     out.path = file_name;
+    out.extensions = d.extensions;
     resolve_rule_files(d.strings(f["rule_files"], "rule files"), base_dir, out);
     if (const Duration ei = d.duration(f["evaluation_interval"]); !ei.is_zero()) out.evaluation_interval = ei;
     std::set<std::string> seen;
@@ -383,10 +401,10 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
     return out;
 }
 
-UnitTestFile load_unittest_file(const std::string& path) {
+UnitTestFile load_unittest_file(const std::string& path, bool extensions) {
     const std::string text = read_input_file(path, "cannot read the file");
     const auto dir = std::filesystem::path(path).parent_path().string();
-    return parse_unittest_text(text, path, dir.empty() ? "." : dir);
+    return parse_unittest_text(text, path, dir.empty() ? "." : dir, extensions);
 }
 
 }  // namespace sim::alerting
