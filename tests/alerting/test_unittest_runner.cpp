@@ -230,11 +230,11 @@ TEST_CASE("issue 16.3: a template that would fail is harmless until its alert is
 
 TEST_CASE("issue 16.6: query_offset and PrometheusRule rule files are refused in promtool's words unless enabled") {
     const std::string offset = kCorpus + "140_error_query_offset_without_extensions.yml";
-    CHECK(load_error(offset) == kCorpus + "140_error_query_offset_without_extensions.rules.yml:5:3: field query_offset "
+    CHECK(load_error(offset) == kCorpus + "140_error_query_offset_without_extensions.rules.yml:6:3: field query_offset "
                                           "not found in type rulefmt.RuleGroup" + sim::alerting::kExtensionsHint);
     CHECK(load_error(offset, true).empty());
     const std::string object = kCorpus + "142_error_prometheus_rule_object.yml";
-    CHECK_THAT(load_error(object), Catch::StartsWith(kCorpus + "142_error_prometheus_rule_object.rules.yml:3:1: field "
+    CHECK_THAT(load_error(object), Catch::StartsWith(kCorpus + "142_error_prometheus_rule_object.rules.yml:4:1: field "
                                                                "apiVersion not found in type rulefmt.RuleGroups"));
     CHECK(run_unittest(load_unittest_file(object, true)).passed());
 }
