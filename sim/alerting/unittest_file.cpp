@@ -324,15 +324,19 @@ void resolve_rule_files(const std::vector<std::string>& patterns, const std::str
 }
 
 // yaml-cpp 0.7 accepts a quoted scalar left open until the end of the input, which YAML (and
-// promtool) reject; find the closing quote of every quoted scalar in the source.
-void check_quotes_closed(const YAML::Node& n, const std::string& text, const std::string& file) {
+// promtool) reject; find the closing quote of every quoted scalar in the source. `seen` holds the
+// offsets of the collections already walked: an alias is its anchored node, and an anchor that
+// contains its own alias would otherwise be walked for ever.
+void check_quotes_closed(const YAML::Node& n, const std::string& text, const std::string& file,
+                         std::set<int>& seen) {
     if (n.IsMap() || n.IsSequence()) {
+        if (!seen.insert(n.Mark().pos).second) return;
         for (const auto& item : n) {
             if (n.IsMap()) {
-                check_quotes_closed(item.first, text, file);
-                check_quotes_closed(item.second, text, file);
+                check_quotes_closed(item.first, text, file, seen);
+                check_quotes_closed(item.second, text, file, seen);
             } else {
-                check_quotes_closed(item, text, file);
+                check_quotes_closed(item, text, file, seen);
             }
         }
         return;
@@ -377,7 +381,8 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
     } catch (const YAML::Exception& e) {
         throw InputError(file_name, SourcePos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     }
-    check_quotes_closed(root, text, file_name);
+    std::set<int> walked;
+    check_quotes_closed(root, text, file_name, walked);
     Decoder d(file_name);
     auto f = d.fields(root, "the unit test file",
                       {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare", kOurBlock});

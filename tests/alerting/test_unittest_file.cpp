@@ -234,3 +234,8 @@ TEST_CASE("issue 16.2: a test file shares input series and expected labels throu
           "key \"a\" already set in exp_labels");
     CHECK(error_at("tests:\n  - interval: 1m\n    <<: 5m") == std::pair{3, 5});
 }
+
+TEST_CASE("issue 16.2: an anchor that contains its own alias is refused, not walked for ever") {
+    CHECK(error_message("tests:\n- interval: 1m\n  input_series:\n  - &a {series: x, values: '1', extra: *a}\n") ==
+          "field extra not found in an input series");
+}
