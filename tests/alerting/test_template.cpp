@@ -374,7 +374,7 @@ TEST_CASE("issue 16.3: query results feed first, value, label, strvalue, len, in
     CHECK(render_with_queries(R"({{ with query "none" }}found{{ else }}empty{{ end }})", kEtcd) == "empty");
 }
 
-TEST_CASE("issue 16.3: sortByLabel sorts a result stably by one label; range gives index and sample") {
+TEST_CASE("issue 16.3: sortByLabel sorts a result stably by one label, and range gives index and sample") {
     CHECK(render_with_queries(R"({{ range sortByLabel "instance" (query "up") }}{{ .Labels.instance }} {{ end }})", kEtcd) ==
           "etcd-0 etcd-2 ");
     CHECK(render_with_queries(R"({{ range $i, $s := query "up" }}{{ $i }}:{{ label "instance" $s }};{{ end }})", kEtcd) ==

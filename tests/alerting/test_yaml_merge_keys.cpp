@@ -80,7 +80,7 @@ TEST_CASE("issue 16.2: merging anything but maps is an error at the merge key, i
     }
 }
 
-TEST_CASE("issue 16.2: nested merges resolve through their anchors; a quoted \"<<\" is an ordinary key") {
+TEST_CASE("issue 16.2: nested merges resolve through their anchors, and a quoted \"<<\" is an ordinary key") {
     const auto root = resolved(R"(
 inner: &inner {a: "1", b: "1"}
 middle: &middle {<<: *inner, b: "2", c: "2"}
