@@ -27,12 +27,14 @@ struct TestRulesOptions {
     bool json = false;
     bool prometheus3_ranges = false;
     bool promtool_exit_codes = false;  // malformed input exits 1, as promtool's, instead of 2
+    bool extensions = false;
 };
 
-report::TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options) {
+report::TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options,
+                                 bool extensions) {
     report::TestFileReport report{path, std::nullopt, {}, {}};
     try {
-        const auto file = sim::alerting::load_unittest_file(path);
+        const auto file = sim::alerting::load_unittest_file(path, extensions);
         for (const auto& p : file.unmatched_patterns) report.warnings.push_back("no file match pattern " + p);
         report.result = sim::alerting::run_unittest(file, options);
     } catch (const sim::InputError& e) {
@@ -89,7 +91,7 @@ int run_test_rules(const TestRulesOptions& opts) {
 
     std::vector<report::TestFileReport> reports;
     for (const auto& path : opts.files) {
-        reports.push_back(test_file(path, options));
+        reports.push_back(test_file(path, options, opts.extensions));
         if (opts.json) {
             if (reports.back().error) std::cerr << *reports.back().error << "\n";
         } else {
@@ -129,6 +131,10 @@ Command setup_test_rules(CLI::App& app) {
                   "Left-open range windows and lookback, as Prometheus 3 (default: promtool 2.42's closed ones)");
     sub->add_flag("--promtool-exit-codes", opts->promtool_exit_codes,
                   "Exit 1 on malformed input as promtool does (default: 2, telling it apart from a failed test)");
+    sub->add_flag("--extensions", opts->extensions,
+                  "Allow caracal-twin's extensions (start_timestamp, fuzzy_compare, query_offset, PrometheusRule "
+                  "rule files), which promtool 2.42 rejects; a test file can also enable them itself with "
+                  "x-caracal-twin: {extensions: true}");
     return {sub, [opts] { return run_test_rules(*opts); }};
 }
 

@@ -12,6 +12,7 @@
 
 #include "models/platform/profile.hpp"
 #include "sim/alerting/rule_manager.hpp"
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/error.hpp"
 #include "sim/tsdb/sample.hpp"
 #include "sim/tsdb/storage.hpp"
@@ -65,6 +66,7 @@ std::string plain_rules_yaml(const std::string& path) {
     std::vector<YAML::Node> docs;
     try {
         docs = YAML::LoadAllFromFile(path);
+        for (auto& doc : docs) sim::alerting::resolve_merge_keys(doc);
     } catch (const YAML::Exception& e) {
         throw sim::InputError(path, {e.mark.line + 1, e.mark.column + 1}, e.msg);
     }

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/error.hpp"
 #include "sim/base/input_file.hpp"
 
@@ -310,6 +311,7 @@ Profile load_over(Profile p, const std::string& text, const std::string& file_na
     YAML::Node root;
     try {
         root = YAML::Load(text);
+        sim::alerting::resolve_merge_keys(root);
     } catch (const YAML::Exception& e) {
         throw sim::InputError(file_name, {e.mark.line + 1, e.mark.column + 1}, "invalid YAML: " + e.msg);
     }

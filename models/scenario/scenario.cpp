@@ -7,6 +7,7 @@
 #include "models/platform/yaml_key.hpp"
 #include "models/platform/yaml_mapping.hpp"
 #include "models/scenario/scenario_limits.hpp"
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/input_file.hpp"
 
 namespace caracal {
@@ -80,6 +81,7 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
     YAML::Node root;
     try {
         root = YAML::Load(text);
+        sim::alerting::resolve_merge_keys(root);
     } catch (const YAML::Exception& e) {
         throw sim::InputError(file_name, {e.mark.line + 1, e.mark.column + 1}, e.msg);
     }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/scenario/scenario_limits.hpp"
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/error.hpp"
 #include "sim/base/input_file.hpp"
 
@@ -60,6 +61,7 @@ ScenarioSource::ScenarioSource(std::string text, std::string file)
 Scenario ScenarioSource::edited(const std::vector<ScenarioEdit>& edits) const {
     if (edits.empty()) return scenario_;
     YAML::Node root = YAML::Load(text_);  // parsed once already: cannot fail
+    sim::alerting::resolve_merge_keys(root);  // edits land on the merged steps
     std::vector<std::string> described;
     for (const auto& edit : edits) {
         described.push_back(edit.key + "=" + edit.value);

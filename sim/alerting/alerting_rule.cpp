@@ -1,6 +1,10 @@
 #include "sim/alerting/alerting_rule.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
+
+#include "sim/promql/parser.hpp"
 
 namespace sim::alerting {
 
@@ -12,6 +16,26 @@ constexpr Duration kResolvedRetention = Duration::minutes(15);
 std::vector<tsdb::Label> raw_labels(const std::vector<TemplatedField>& fields) {
     std::vector<tsdb::Label> out;
     for (const auto& f : fields) out.push_back({f.name, f.value.text()});
+    return out;
+}
+
+// A template's `query "expr"` at the rule's query instant, worded as Prometheus words its errors
+// (`1:4: parse error: ...`, which `error calling query: ` then prefixes).
+std::vector<QuerySample> template_query(const std::string& text, Time at, const tsdb::Storage& storage,
+                                        const RuleContext& ctx) {
+    promql::ExprPtr expr;
+    try {
+        expr = promql::parse(text);
+    } catch (const promql::ParseError& e) {
+        const auto offset = std::min(static_cast<std::size_t>(std::max(0, e.pos().start)), text.size());
+        const std::string_view before = std::string_view(text).substr(0, offset);
+        const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+        const auto line_start = before.rfind('\n');
+        const auto column = 1 + (line_start == std::string_view::npos ? offset : offset - line_start - 1);
+        throw std::runtime_error(std::to_string(line) + ":" + std::to_string(column) + ": parse error: " + e.what());
+    }
+    std::vector<QuerySample> out;
+    for (auto& s : instant_query(*expr, at, storage, ctx)) out.push_back({std::move(s.metric), s.v});
     return out;
 }
 
@@ -50,8 +74,9 @@ promql::Vector AlertingRule::evaluate(Time ts, Duration query_offset, const tsdb
     // 1. One candidate per result element. Label templates are expanded before the identity is
     //    taken, so `$value` in a label makes a new alert whenever the value changes.
     std::map<tsdb::Labels, Alert> returned;
+    const TemplateQuery run_query = [&](const std::string& text) { return template_query(text, query_time, storage, ctx); };
     for (const auto& sample : result) {
-        const TemplateData data{sample.metric, sample.v, ctx.external_labels, ctx.external_url, name()};
+        const TemplateData data{sample.metric, sample.v, ctx.external_labels, ctx.external_url, name(), &run_query};
         tsdb::Labels labels = sample.metric.without_name();
         for (const auto& l : label_templates_) labels.set(l.name, l.value.expand(data));
         labels.set("alertname", name());

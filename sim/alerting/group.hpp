@@ -12,6 +12,13 @@
 
 namespace sim::alerting {
 
+// Something a group uses that Prometheus 2.42's rule files lack, so promtool would refuse the file:
+// where, and promtool's words. test-rules refuses it too unless extensions are enabled.
+struct BeyondPromtool {
+    SourcePos pos;
+    std::string message;
+};
+
 struct GroupSpec {
     std::string name;
     std::string file;   // the rule file's path as given; part of the evaluation phase hash
@@ -19,6 +26,7 @@ struct GroupSpec {
     std::optional<Duration> interval;  // unset: the global evaluation interval
     Duration query_offset;
     int limit = 0;      // 0 or below: no limit
+    std::optional<BeyondPromtool> beyond_promtool;  // the first such use
 };
 
 class Group {
@@ -34,6 +42,7 @@ public:
     std::optional<Duration> interval() const { return spec_.interval; }
     Duration query_offset() const { return spec_.query_offset; }
     int limit() const { return spec_.limit; }
+    const std::optional<BeyondPromtool>& beyond_promtool() const { return spec_.beyond_promtool; }
     std::vector<std::unique_ptr<Rule>>& rules() { return rules_; }
     const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
 

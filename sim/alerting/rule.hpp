@@ -28,6 +28,10 @@ struct RuleContext {
     promql::EngineOptions engine;
 };
 
+// Prometheus' rule query function (also what templates' `query` runs): `expr` at `at` as a vector,
+// a scalar as one sample without labels. Throws promql::EvalError or RuleError.
+promql::Vector instant_query(const promql::Expr& expr, Time at, const tsdb::Storage& storage, const RuleContext& ctx);
+
 class Rule {
 public:
     // `labels` in file order; an empty value removes that label from the output, as in Prometheus.

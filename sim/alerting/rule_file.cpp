@@ -124,7 +124,11 @@ private:
         const std::string kind = scalar(*top.get("kind"), "kind");
         if (kind != "PrometheusRule") fail(*top.get("kind"), "kind must be PrometheusRule, got \"" + kind + "\"");
         const Fields spec = fields(*top.get("spec"), {"groups"}, "PrometheusRule spec");
+        // A Kubernetes object is no rule file to promtool: it names the first field it does not know.
+        document_beyond_ = BeyondPromtool{pos_of(top.entries.at("apiVersion").first),
+                                          "field apiVersion not found in type rulefmt.RuleGroups"};
         load_groups(spec, "PrometheusRule spec", out);
+        document_beyond_.reset();
     }
 
     void load_groups(const Fields& holder, const std::string& what, RuleSet& out) {
@@ -152,6 +156,10 @@ private:
             if (!d.is_zero()) spec.interval = d;  // 0s means the global evaluation interval
         }
         if (f.has("query_offset")) spec.query_offset = duration(*f.get("query_offset"), "query_offset");
+        spec.beyond_promtool = document_beyond_;
+        if (const auto it = f.entries.find("query_offset"); it != f.entries.end() && !spec.beyond_promtool)
+            spec.beyond_promtool =
+                BeyondPromtool{pos_of(it->second.first), "field query_offset not found in type rulefmt.RuleGroup"};
         if (f.has("limit")) spec.limit = integer(*f.get("limit"), "limit");
 
         std::vector<std::unique_ptr<Rule>> rules;
@@ -273,6 +281,7 @@ private:
     const std::string& text_;
     const std::string& file_;
     std::string context_;
+    std::optional<BeyondPromtool> document_beyond_;  // set while reading a PrometheusRule object
 };
 
 }  // namespace

@@ -12,8 +12,9 @@ namespace sim::alerting {
 
 namespace {
 
-// promtool would try to allocate anything larger; we refuse instead of exhausting memory.
-constexpr std::uint64_t kMaxSamplesPerSeries = 10'000'000;
+// n + 1 slots for a repetition of n; at the largest count the last slot (whose time no clock can
+// reach) is dropped rather than wrapping to zero.
+std::uint64_t plus_one(std::uint64_t n) { return n == std::numeric_limits<std::uint64_t>::max() ? n : n + 1; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -29,7 +30,7 @@ class Expander {
 public:
     explicit Expander(std::string_view text) : text_(text) {}
 
-    SeriesValues run() {
+    SeriesRuns run() {
         for (skip_space(); pos_ < text_.size(); skip_space()) {
             item();
             if (pos_ < text_.size() && !is_space(text_[pos_]))
@@ -54,15 +55,7 @@ private:
 
     bool peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
 
-    void ensure_room(std::uint64_t more) const {
-        if (out_.size() + more > kMaxSamplesPerSeries)
-            fail(pos_, "series expands to more than " + std::to_string(kMaxSamplesPerSeries) + " samples");
-    }
-
-    void push(std::optional<double> v, std::uint64_t times) {
-        ensure_room(times);
-        out_.insert(out_.end(), times, v);
-    }
+    void push(std::optional<double> v, std::uint64_t times) { out_.append({v, std::nullopt, times}); }
 
     void item() {
         if (peek('_')) {
@@ -92,8 +85,7 @@ private:
     void sequence(double first) {
         if (peek('x')) {
             ++pos_;
-            const std::uint64_t n = count();
-            push(first, n + 1);
+            push(first, plus_one(count()));
             return;
         }
         if (!peek('+') && !peek('-')) {
@@ -116,13 +108,8 @@ private:
         if (!peek('x')) fail(pos_, "unexpected " + describe(pos_) + " in series values, expected \"x\"");
         ++pos_;
         const std::uint64_t n = count();
-        ensure_room(n + 1);
-        double v = first;
-        out_.push_back(v);
-        for (std::uint64_t i = 0; i < n; ++i) {
-            v = up ? v + step : v - step;
-            out_.push_back(v);
-        }
+        // a - b is a + (-b) exactly in IEEE arithmetic, so one signed step serves both directions.
+        out_.append({first, up ? step : -step, plus_one(n)});
     }
 
     std::string identifier() {
@@ -181,19 +168,48 @@ private:
         const auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), n);
         if (ec != std::errc() || p != token.data() + token.size())
             fail(start, "invalid repetition in series values: \"" + std::string(token) + "\"");
-        if (n >= kMaxSamplesPerSeries)
-            fail(start, "repetition " + std::string(token) + " is too large (at most " +
-                            std::to_string(kMaxSamplesPerSeries - 1) + ")");
         return n;
     }
 
     std::string_view text_;
     std::size_t pos_ = 0;
-    SeriesValues out_;
+    SeriesRuns out_;
 };
 
 }  // namespace
 
-SeriesValues expand_series_values(std::string_view text) { return Expander(text).run(); }
+std::uint64_t SeriesRuns::size() const {
+    std::uint64_t total = 0;
+    for (const auto& r : runs_) total = r.count > std::numeric_limits<std::uint64_t>::max() - total
+                                            ? std::numeric_limits<std::uint64_t>::max()
+                                            : total + r.count;
+    return total;
+}
+
+SeriesValues SeriesRuns::materialize() const {
+    SeriesValues out(size());
+    Samples samples(*this);
+    while (const auto slot = samples.next()) out[slot->index] = slot->value;
+    return out;
+}
+
+std::optional<SeriesRuns::Samples::Slot> SeriesRuns::Samples::next() {
+    while (run_ < runs_->size()) {
+        const SeriesRun& r = (*runs_)[run_];
+        if (!r.first || within_ >= r.count) {
+            base_ += r.count;
+            ++run_;
+            within_ = 0;
+            continue;
+        }
+        value_ = within_ == 0 || !r.step ? *r.first : value_ + *r.step;
+        return Slot{base_ + within_++, value_};
+    }
+    return std::nullopt;
+}
+
+SeriesRuns parse_series_runs(std::string_view text) { return Expander(text).run(); }
+
+SeriesValues expand_series_values(std::string_view text) { return parse_series_runs(text).materialize(); }
 
 }  // namespace sim::alerting

@@ -1,19 +1,26 @@
 // Go text/template as Prometheus 2.42 runs it for alert labels and annotations: actions,
 // pipelines, if/else if/else, with, range (with break/continue), variables, `{{-`/`-}}` trimming,
-// comments, Go's builtin functions and Prometheus' template functions. Templates are parsed
-// when the rule file is loaded and executed per alert. Not supported, and rejected at load with
-// the construct named: `query` (the twin has no query backend in templates), named templates
+// comments, Go's builtin functions and Prometheus' template functions, `query` included (run by
+// the caller's TemplateQuery). Templates are parsed when the rule file is loaded and executed per
+// alert. Not supported, and rejected at load with the construct named: named templates
 // (define/template/block), `slice` and `call`.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "sim/alerting/template_value.hpp"
 #include "sim/tsdb/labels.hpp"
 
 namespace sim::alerting {
+
+// What `query "expr"` runs: Prometheus' rule query function at the alert's evaluation instant.
+// Throws std::runtime_error worded as Prometheus' error (a parse error, "rule result is not a
+// vector or scalar", an evaluation error).
+using TemplateQuery = std::function<std::vector<QuerySample>(const std::string& expr)>;
 
 // A template that does not parse or uses an unsupported construct; `offset` is the byte offset
 // in the template text.
@@ -34,6 +41,8 @@ struct TemplateData {
     const std::string& external_url;
     // The alerting rule's name: Go's template name, `__alert_<name>`, appears in error messages.
     std::string_view alert_name = {};
+    // Null where nothing can be queried: `query` then fails when called.
+    const TemplateQuery* query = nullptr;
 };
 
 class Template {

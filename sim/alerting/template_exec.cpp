@@ -18,7 +18,7 @@ struct ContinueLoop {};
 class Executor {
 public:
     Executor(std::string_view text, const std::string& name, const TemplateData& data)
-        : text_(text), name_(name), root_{AlertFields{&data}} {
+        : text_(text), name_(name), query_(data.query), root_{AlertFields{&data}} {
         vars_ = {{"$", root_},
                  {"$labels", {data.labels}},
                  {"$externalLabels", {data.external_labels}},
@@ -105,6 +105,9 @@ private:
             std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
                 return std::get<std::string>(a.first.v) < std::get<std::string>(b.first.v);
             });
+        } else if (const auto* result = std::get_if<QueryResult>(&v.v)) {
+            for (std::size_t i = 0; i < result->samples.size(); ++i)
+                entries.push_back({{static_cast<long long>(i)}, {SampleRef{result->samples[i]}}});
         } else if (!std::holds_alternative<GoNil>(v.v)) {
             error("range can't iterate over " + to_go_string(v));
         }
@@ -191,6 +194,13 @@ private:
             if (value && has_args) error(name + " has arguments but cannot be invoked as function");
             if (value) return *value;
         }
+        if (const auto* ref = std::get_if<SampleRef>(&receiver.v)) {
+            std::optional<TemplateValue> value;
+            if (name == "Labels") value = {ref->sample->labels};
+            if (name == "Value") value = {ref->sample->value};
+            if (value && has_args) error(name + " has arguments but cannot be invoked as function");
+            if (value) return *value;
+        }
         const auto* labels = std::get_if<tsdb::Labels>(&receiver.v);
         const auto* args = std::get_if<ArgsMap>(&receiver.v);
         if ((labels || args) && has_args) error(name + " is not a method but has arguments");
@@ -231,13 +241,21 @@ private:
         for (std::size_t i = 1; i < words.size(); ++i) argv.push_back(eval_arg(dot, param(i - 1), words[i]));
         if (final) argv.push_back(validate(*final, param(count - 1)));
         try {
-            return f.call(argv);
+            return f.runs_query ? run_query(std::get<std::string>(argv[0].v)) : f.call(argv);
         } catch (const TemplateExecError&) {
             throw;
         } catch (const std::exception& e) {
             at(call_pos, call_context);
             error("error calling " + std::string(f.name) + ": " + e.what());
         }
+    }
+
+    // Prometheus' `query`: the samples as template values (labels keep __name__).
+    TemplateValue run_query(const std::string& expr) const {
+        if (!query_) throw std::runtime_error("no query backend for this template");
+        QueryResult out;
+        for (auto& s : (*query_)(expr)) out.samples.push_back(std::make_shared<const QuerySample>(std::move(s)));
+        return {std::move(out)};
     }
 
     TemplateValue eval_arg(const TemplateValue& dot, ParamType type, const Operand& op) {
@@ -274,8 +292,10 @@ private:
                 if (is_nil) error("invalid value; expected string");
                 break;
             case ParamType::Sample:
+                if (is_nil || std::holds_alternative<SampleRef>(v.v)) return v;  // nil: a nil pointer
+                break;
             case ParamType::QueryResult:
-                if (is_nil) return v;  // a nil pointer or slice
+                if (is_nil || std::holds_alternative<QueryResult>(v.v)) return v;  // nil: a nil slice
                 break;
         }
         error("wrong type for value; expected " + std::string(go_param_type_name(type)) + "; got " + go_type_name(v));
@@ -283,6 +303,7 @@ private:
 
     std::string_view text_;
     const std::string& name_;
+    const TemplateQuery* query_;
     const TemplateValue root_;  // dot at the top
     std::vector<std::pair<std::string, TemplateValue>> vars_;
     std::string out_;

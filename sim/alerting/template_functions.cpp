@@ -386,6 +386,12 @@ TemplateValue index(const Args& a) {
             if (*n < 0 || *n >= static_cast<long long>(s->size()))
                 fail("index out of range: " + std::to_string(*n));
             item = {static_cast<long long>(static_cast<unsigned char>((*s)[*n]))};  // a byte
+        } else if (const auto* result = std::get_if<QueryResult>(&item.v)) {
+            const auto* n = std::get_if<long long>(&key.v);
+            if (!n) fail("cannot index slice/array with type " + go_type_name(key));
+            if (*n < 0 || *n >= static_cast<long long>(result->samples.size()))
+                fail("index out of range: " + std::to_string(*n));
+            item = {SampleRef{result->samples[static_cast<std::size_t>(*n)]}};
         } else if (std::holds_alternative<GoNil>(item.v)) {
             fail("index of untyped nil");
         } else {
@@ -400,7 +406,36 @@ TemplateValue length(const Args& a) {
     if (const auto* s = std::get_if<std::string>(&v)) return {static_cast<long long>(s->size())};
     if (const auto* l = std::get_if<tsdb::Labels>(&v)) return {static_cast<long long>(l->items().size())};
     if (const auto* m = std::get_if<ArgsMap>(&v)) return {static_cast<long long>(m->args.size())};
+    if (const auto* r = std::get_if<QueryResult>(&v)) return {static_cast<long long>(r->samples.size())};
     fail("len of type " + go_type_name(a[0]));
+}
+
+// The sample behind a *template.sample argument; nil dereferences as in Go.
+const QuerySample& sample_of(const TemplateValue& v) {
+    const auto* ref = std::get_if<SampleRef>(&v.v);
+    if (!ref) nil_dereference();
+    return *ref->sample;
+}
+
+// A queryResult argument's elements; nil has none.
+std::vector<std::shared_ptr<const QuerySample>> elements_of(const TemplateValue& v) {
+    const auto* result = std::get_if<QueryResult>(&v.v);
+    return result ? result->samples : std::vector<std::shared_ptr<const QuerySample>>{};
+}
+
+TemplateValue first(const Args& a) {
+    const auto samples = elements_of(a[0]);
+    if (samples.empty()) fail("first() called on vector with no elements");
+    return {SampleRef{samples.front()}};
+}
+
+// A stable sort on one label's value, as Prometheus' sort.Stable on its queryResultByLabelSorter.
+TemplateValue sort_by_label(const Args& a) {
+    const std::string name = str(a[0]);
+    auto samples = elements_of(a[1]);
+    std::stable_sort(samples.begin(), samples.end(),
+                     [&](const auto& x, const auto& y) { return x->labels.get(name) < y->labels.get(name); });
+    return {QueryResult{std::move(samples)}};
 }
 
 TemplateValue printf_call(const Args& a) { return {go_sprintf(str(a[0]), Args(a.begin() + 1, a.end()))}; }
@@ -431,12 +466,14 @@ const std::vector<TemplateFunction>& functions() {
          [](const Args& a) { return TemplateValue{!(less(a[0], a[1]) || equal(a[0], a[1]))}; }},
         {"ge", {kAny, kAny}, false, [](const Args& a) { return TemplateValue{!less(a[0], a[1])}; }},
         // Prometheus' functions (template/template.go).
-        {"first", {ParamType::QueryResult}, false,
-         [](const Args&) -> TemplateValue { fail("first() called on vector with no elements"); }},
-        {"label", {kStr, ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
-        {"value", {ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
-        {"strvalue", {ParamType::Sample}, false, [](const Args&) -> TemplateValue { nil_dereference(); }},
-        {"sortByLabel", {kStr, ParamType::QueryResult}, false, [](const Args&) { return TemplateValue{}; }},
+        {"query", {kStr}, false, nullptr, false, true},
+        {"first", {ParamType::QueryResult}, false, first},
+        {"label", {kStr, ParamType::Sample}, false,
+         [](const Args& a) { return TemplateValue{std::string(sample_of(a[1]).labels.get(str(a[0])))}; }},
+        {"value", {ParamType::Sample}, false, [](const Args& a) { return TemplateValue{sample_of(a[0]).value}; }},
+        {"strvalue", {ParamType::Sample}, false,
+         [](const Args& a) { return TemplateValue{std::string(sample_of(a[0]).labels.get("__value__"))}; }},
+        {"sortByLabel", {kStr, ParamType::QueryResult}, false, sort_by_label},
         {"args", {kAny}, true, [](const Args& a) { return TemplateValue{ArgsMap{a}}; }},
         {"reReplaceAll", {kStr, kStr, kStr}, false, [](const Args& a) { return TemplateValue{go_replace_all(str(a[0]), str(a[1]), str(a[2]))}; }},
         {"safeHtml", {kStr}, false, [](const Args& a) { return a[0]; }},

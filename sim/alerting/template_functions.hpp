@@ -10,7 +10,7 @@
 namespace sim::alerting {
 
 // A Go parameter type, which decides what an argument may be: any value, a string, or
-// Prometheus' query result types, which only `query` produces (so only nil fits them here).
+// Prometheus' query result types (nil fits them too).
 enum class ParamType { Any, String, Sample, QueryResult };
 
 // Go's spelling of the type, as in `wrong type for value; expected string; got float64`.
@@ -24,6 +24,8 @@ struct TemplateFunction {
     TemplateValue (*call)(const std::vector<TemplateValue>& args);
     // `and` and `or` evaluate their arguments lazily, so the executor runs them itself.
     bool short_circuit = false;
+    // `query` needs the template data's query backend, so the executor runs it itself.
+    bool runs_query = false;
 };
 
 // Null for a name that is neither a Go builtin nor a Prometheus template function.

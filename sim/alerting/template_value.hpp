@@ -29,11 +29,26 @@ struct ArgsMap {
 struct AlertFields {
     const TemplateData* data;
 };
+// One element of what `query` returns: Prometheus' template sample (Labels with __name__, Value).
+struct QuerySample {
+    tsdb::Labels labels;
+    double value = 0;
+};
+// A *template.sample: `first`, `index` and `range` hand out elements of a result.
+struct SampleRef {
+    std::shared_ptr<const QuerySample> sample;
+};
+// A template.queryResult ([]*sample); nil and empty alike have no elements.
+struct QueryResult {
+    std::vector<std::shared_ptr<const QuerySample>> samples;
+};
 
 // Go's nil, bool, string, int, float64, map[string]string (`$labels`), *time.Time,
-// map[string]interface{} or the template data struct.
+// map[string]interface{}, the template data struct, or Prometheus' query results.
 struct TemplateValue {
-    std::variant<GoNil, bool, std::string, long long, double, tsdb::Labels, GoTime, ArgsMap, AlertFields> v;
+    std::variant<GoNil, bool, std::string, long long, double, tsdb::Labels, GoTime, ArgsMap, AlertFields, SampleRef,
+                 QueryResult>
+        v;
 };
 
 // Go's name of the value's type, as error messages print it (`float64`, `map[string]string`).

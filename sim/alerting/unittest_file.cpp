@@ -14,12 +14,19 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/alerting/scalar_position.hpp"
+#include "sim/alerting/yaml_merge_keys.hpp"
 #include "sim/base/input_file.hpp"
 #include "sim/promql/parser.hpp"
 
 namespace sim::alerting {
 
 namespace {
+
+// promtool 2.42 decodes test files with yaml.v2 (strict); these fields are Go maps, the rest structs.
+// The top-level block where a test file speaks to the twin only (promtool rejects the file).
+constexpr const char* kOurBlock = "x-caracal-twin";
+
+const MergeRules kTestFileMerges{MergeDialect::yaml_v2_strict, {"exp_labels", "exp_annotations", "external_labels"}};
 
 bool is_null(const YAML::Node& n) { return !n || n.IsNull(); }
 
@@ -224,13 +231,22 @@ public:
         }
     }
 
-    SeriesValues values(const YAML::Node& n) const {
+    SeriesRuns values(const YAML::Node& n) const {
         try {
-            return expand_series_values(string(n));
+            return parse_series_runs(string(n));
         } catch (const NotationError& e) {
             fail(pos_in(n, e.offset()), e.what());
         }
     }
+
+    // A field of ours that promtool 2.42 does not know, refused in its words unless extensions are on.
+    void refuse_unless_extensions(const std::map<std::string, YAML::Node>& f, const std::string& key,
+                                  const std::string& go_type) const {
+        if (extensions || f.count(key) == 0) return;
+        fail(f.at(key), "field " + key + " not found in type " + go_type + kExtensionsHint);
+    }
+
+    bool extensions = false;
 
     Time timestamp(const YAML::Node& n) const {
         if (is_null(n)) return Time::epoch();
@@ -277,6 +293,7 @@ TestGroup parse_test_group(const Decoder& d, const YAML::Node& n) {
     auto f = d.fields(n, "a test group",
                       {"interval", "input_series", "alert_rule_test", "promql_expr_test", "external_labels",
                        "external_url", "name", "start_timestamp"});
+    d.refuse_unless_extensions(f, "start_timestamp", "main.testGroup");
     TestGroup g;
     g.pos = d.pos(n);
     g.name = d.string(f["name"]);
@@ -312,15 +329,19 @@ void resolve_rule_files(const std::vector<std::string>& patterns, const std::str
 }
 
 // yaml-cpp 0.7 accepts a quoted scalar left open until the end of the input, which YAML (and
-// promtool) reject; find the closing quote of every quoted scalar in the source.
-void check_quotes_closed(const YAML::Node& n, const std::string& text, const std::string& file) {
+// promtool) reject; find the closing quote of every quoted scalar in the source. `seen` holds the
+// offsets of the collections already walked: an alias is its anchored node, and an anchor that
+// contains its own alias would otherwise be walked for ever.
+void check_quotes_closed(const YAML::Node& n, const std::string& text, const std::string& file,
+                         std::set<int>& seen) {
     if (n.IsMap() || n.IsSequence()) {
+        if (!seen.insert(n.Mark().pos).second) return;
         for (const auto& item : n) {
             if (n.IsMap()) {
-                check_quotes_closed(item.first, text, file);
-                check_quotes_closed(item.second, text, file);
+                check_quotes_closed(item.first, text, file, seen);
+                check_quotes_closed(item.second, text, file, seen);
             } else {
-                check_quotes_closed(item, text, file);
+                check_quotes_closed(item, text, file, seen);
             }
         }
         return;
@@ -356,19 +377,26 @@ void check_evaluation_counts(const UnitTestFile& file, const Decoder& d) {
 
 }  // namespace
 
-UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir) {
+UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir,
+                                 bool extensions) {
     YAML::Node root;
     try {
         root = YAML::Load(text);
+        resolve_merge_keys(root, kTestFileMerges);
     } catch (const YAML::Exception& e) {
         throw InputError(file_name, SourcePos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     }
-    check_quotes_closed(root, text, file_name);
-    const Decoder d(file_name, text);
+    std::set<int> walked;
+    check_quotes_closed(root, text, file_name, walked);
+    Decoder d(file_name, text);
     auto f = d.fields(root, "the unit test file",
-                      {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare"});
+                      {"rule_files", "evaluation_interval", "group_eval_order", "tests", "fuzzy_compare", kOurBlock});
+    auto ours = d.fields(f[kOurBlock], "the x-caracal-twin block", {"extensions"});
+    d.extensions = extensions || d.boolean(ours["extensions"]);
+    d.refuse_unless_extensions(f, "fuzzy_compare", "main.unitTestFile");
     UnitTestFile out;
     out.path = file_name;
+    out.extensions = d.extensions;
     resolve_rule_files(d.strings(f["rule_files"], "rule files"), base_dir, out);
     if (const Duration ei = d.duration(f["evaluation_interval"]); !ei.is_zero()) out.evaluation_interval = ei;
     std::set<std::string> seen;
@@ -383,10 +411,10 @@ UnitTestFile parse_unittest_text(const std::string& text, const std::string& fil
     return out;
 }
 
-UnitTestFile load_unittest_file(const std::string& path) {
+UnitTestFile load_unittest_file(const std::string& path, bool extensions) {
     const std::string text = read_input_file(path, "cannot read the file");
     const auto dir = std::filesystem::path(path).parent_path().string();
-    return parse_unittest_text(text, path, dir.empty() ? "." : dir);
+    return parse_unittest_text(text, path, dir.empty() ? "." : dir, extensions);
 }
 
 }  // namespace sim::alerting

@@ -1,7 +1,9 @@
-// The promtool rule unit-test file (`promtool test rules`, Prometheus 2.42 format) plus our
-// extensions `start_timestamp` and `fuzzy_compare`, parsed strictly: an unknown or repeated field,
-// a value of the wrong type, bad series notation or bad PromQL is a sim::InputError naming
-// file:line:col.
+// The promtool rule unit-test file (`promtool test rules`, Prometheus 2.42 format), parsed strictly:
+// an unknown or repeated field, a value of the wrong type, bad series notation or bad PromQL is a
+// sim::InputError naming file:line:col. Our extensions (`start_timestamp`, `fuzzy_compare`, and in
+// rule files `query_offset` and PrometheusRule objects) would change promtool's verdict, so they are
+// refused in promtool's words unless enabled: by the caller (`test-rules --extensions`) or by the
+// file itself with a top-level `x-caracal-twin: {extensions: true}` (which promtool rejects).
 #pragma once
 
 #include <string>
@@ -21,7 +23,7 @@ using LabelPairs = std::vector<tsdb::Label>;
 
 struct InputSeries {
     tsdb::Labels labels;
-    SeriesValues values;
+    SeriesRuns values;
     SourcePos pos;
 };
 
@@ -65,9 +67,10 @@ struct TestGroup {
 };
 
 // Limits that keep a test file's arithmetic exact and its run finite (promtool has none; beyond
-// them it overflows or runs for days): every duration in the file at most 10y, so that a group's
-// timeline (10 million samples per series at its interval) fits in 64-bit milliseconds; and at
-// most a million rule evaluations per test group (eval_time / evaluation_interval), about a minute.
+// them it overflows or runs for days): every duration in the file at most 10y, so that any sum of
+// a group's times fits in 64-bit milliseconds; and at most a million rule evaluations per test
+// group (eval_time / evaluation_interval), about a minute. Series notation has no limit: input
+// samples are expanded only up to the last eval_time.
 inline constexpr Duration kMaxTestDuration = Duration::hours(10 * 365 * 24);
 inline constexpr std::int64_t kMaxEvaluationsPerGroup = 1'000'000;
 
@@ -79,13 +82,19 @@ struct UnitTestFile {
     std::vector<std::string> unmatched_patterns;
     Duration evaluation_interval = Duration::minutes(1);
     std::vector<std::string> group_eval_order;
+    bool extensions = false;     // our extensions allowed (the caller's choice or x-caracal-twin)
     bool fuzzy_compare = false;  // our extension: floats equal up to one unit in the last place
     std::vector<TestGroup> tests;
 };
 
-// Throws sim::InputError.
-UnitTestFile load_unittest_file(const std::string& path);
+// Appended to the message refusing an extension that is not enabled.
+inline constexpr const char* kExtensionsHint =
+    " (a caracal-twin extension: enable it with test-rules --extensions or x-caracal-twin: {extensions: true})";
+
+// Throws sim::InputError. `extensions` enables our extensions whatever the file says.
+UnitTestFile load_unittest_file(const std::string& path, bool extensions = false);
 // `base_dir` is where relative rule_files are resolved.
-UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir);
+UnitTestFile parse_unittest_text(const std::string& text, const std::string& file_name, const std::string& base_dir,
+                                 bool extensions = false);
 
 }  // namespace sim::alerting

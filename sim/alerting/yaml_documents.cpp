@@ -1,5 +1,7 @@
 #include "sim/alerting/yaml_documents.hpp"
 
+#include "sim/alerting/yaml_merge_keys.hpp"
+
 #include <optional>
 #include <sstream>
 
@@ -38,7 +40,9 @@ std::vector<YAML::Node> load_yaml_documents(const std::string& text) {
     DocumentStarts starts;
     while (parser.HandleNextDocument(starts)) {
     }
-    return YAML::LoadAll(text);
+    auto docs = YAML::LoadAll(text);
+    for (auto& doc : docs) resolve_merge_keys(doc);  // rule files: promtool reads them with yaml.v3
+    return docs;
 }
 
 }  // namespace sim::alerting

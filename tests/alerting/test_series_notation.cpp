@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
 
 #include "sim/alerting/series_notation.hpp"
 #include "sim/tsdb/sample.hpp"
@@ -89,7 +93,29 @@ TEST_CASE("malformed notation is rejected at the offending byte") {
     CHECK(error_offset("1,2") == 1);
 }
 
-TEST_CASE("repetitions too large to hold are rejected instead of exhausting memory") {
-    CHECK_THROWS_AS(expand_series_values("0x10000000000000000000"), NotationError);
-    CHECK_THROWS_AS(expand_series_values("0x5000000 0x5000000"), NotationError);
+TEST_CASE("issue 16.4: a repetition count beyond 64 bits is rejected, as Go's ParseUint rejects it") {
+    CHECK_THROWS_AS(expand_series_values("0x18446744073709551616"), NotationError);
+}
+
+TEST_CASE("issue 16.4: long repetitions are accepted as promtool accepts them and held as runs") {
+    const auto runs = sim::alerting::parse_series_runs("1x10000000 1+0x10000000 _x18446744073709551614");
+    CHECK(runs.size() == std::numeric_limits<std::uint64_t>::max());  // 10000001 + 10000001 + ... saturates
+    const auto counted = sim::alerting::parse_series_runs("0x5000000 0x5000000");
+    CHECK(counted.size() == 10'000'002);
+}
+
+TEST_CASE("issue 16.4: the sample walk gives each slot's value and index, skipping gap runs whole") {
+    const auto runs = sim::alerting::parse_series_runs("-0x1 _x1000000000000 1+0.1x2 stale");
+    sim::alerting::SeriesRuns::Samples samples(runs);
+    std::vector<std::pair<std::uint64_t, double>> got;
+    while (const auto s = samples.next()) got.emplace_back(s->index, s->value);
+    REQUIRE(got.size() == 6);
+    CHECK(got[0].first == 0);
+    CHECK(std::signbit(got[0].second));  // `-0x1` copies -0, never -0 + 0
+    CHECK(std::signbit(got[1].second));
+    CHECK(got[2].first == 1'000'000'000'002);
+    CHECK(got[3].second == 1 + 0.1);
+    CHECK(got[4].second == (1 + 0.1) + 0.1);  // accumulated, as Go adds the step each time
+    CHECK(got[5].first == 1'000'000'000'005);
+    CHECK(sim::tsdb::is_stale_nan(got[5].second));
 }

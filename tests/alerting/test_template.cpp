@@ -3,6 +3,10 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "sim/alerting/template.hpp"
 #include "sim/alerting/template_functions.hpp"
@@ -126,8 +130,8 @@ TEST_CASE("numeric strings are accepted by humanize as Prometheus' convertToFloa
     CHECK(render("{{ $labels.n | humanize }}", 0, Labels{{"n", "1500"}}) == "1.5k");
 }
 
-TEST_CASE("query and named templates are rejected when the template is parsed, naming them") {
-    CHECK_THAT(error_of("{{ query \"up\" }}"), Catch::Contains("\"query\""));
+TEST_CASE("named templates are rejected when the template is parsed, naming them") {
+    CHECK(error_of("{{ query \"up\" }}").empty());  // issue 16.3: query parses; it runs when rendered
     CHECK_THAT(error_of("{{ define \"x\" }}{{ end }}"), Catch::Contains("\"define\""));
     CHECK_THAT(error_of("{{ template \"x\" }}"), Catch::Contains("\"template\""));
 }
@@ -334,4 +338,58 @@ TEST_CASE("a template error carries the byte offset of the offending construct")
 TEST_CASE("text without actions expands to itself") {
     CHECK(render("plain text, {not an action}", 1) == "plain text, {not an action}");
     CHECK(render("", 1).empty());
+}
+
+namespace {
+
+// Renders rule A's template for m{i="a"} = 0.5 with `query` answering from `answers` (expression ->
+// samples); any other expression fails as an unknown query would.
+std::string render_with_queries(std::string_view text, const std::map<std::string, std::vector<QuerySample>>& answers) {
+    const Labels labels{{"__name__", "m"}, {"i", "a"}};
+    const Labels external;
+    const std::string url;
+    const TemplateQuery query = [&](const std::string& expr) {
+        const auto it = answers.find(expr);
+        if (it == answers.end()) throw std::runtime_error("no answer for " + expr);
+        return it->second;
+    };
+    return Template(text).expand(TemplateData{labels, 0.5, external, url, "A", &query});
+}
+
+const std::map<std::string, std::vector<QuerySample>> kEtcd{
+    {"up", {{Labels{{"__name__", "up"}, {"instance", "etcd-2"}}, 0}, {Labels{{"__name__", "up"}, {"instance", "etcd-0"}}, 1}}},
+    {"none", {}},
+};
+
+}  // namespace
+
+TEST_CASE("issue 16.3: query results feed first, value, label, strvalue, len, index and field access") {
+    CHECK(render_with_queries(R"({{ with query "up" }}{{ . | first | value | humanize }}{{ end }})", kEtcd) == "0");
+    CHECK(render_with_queries(R"({{ query "up" | first | label "instance" }})", kEtcd) == "etcd-2");
+    CHECK(render_with_queries(R"({{ with query "up" }}{{ len . }} {{ (index . 1).Labels.instance }}={{ (index . 1).Value }}{{ end }})", kEtcd) ==
+          "2 etcd-0=1");
+    CHECK(render_with_queries(R"([{{ query "up" | first | strvalue }}])", kEtcd) == "[]");
+    // text/template prints the sample a pointer refers to.
+    CHECK(render_with_queries(R"({{ query "up" | first }})", kEtcd) == "{map[__name__:up instance:etcd-2] 0}");
+    CHECK(render_with_queries(R"({{ with query "none" }}found{{ else }}empty{{ end }})", kEtcd) == "empty");
+}
+
+TEST_CASE("issue 16.3: sortByLabel sorts a result stably by one label, and range gives index and sample") {
+    CHECK(render_with_queries(R"({{ range sortByLabel "instance" (query "up") }}{{ .Labels.instance }} {{ end }})", kEtcd) ==
+          "etcd-0 etcd-2 ");
+    CHECK(render_with_queries(R"({{ range $i, $s := query "up" }}{{ $i }}:{{ label "instance" $s }};{{ end }})", kEtcd) ==
+          "0:etcd-2;1:etcd-0;");
+    CHECK(render_with_queries(R"({{ sortByLabel "x" nil }})", kEtcd) == "[]");
+}
+
+TEST_CASE("issue 16.3: failing queries and empty results fail the expansion as in promtool") {
+    CHECK(render_with_queries(R"({{ query "none" | first }})", kEtcd) ==
+          exec_error(130, "first", "error calling first: first() called on vector with no elements"));
+    CHECK(render_with_queries(R"({{ query "other" }})", kEtcd) ==
+          exec_error(115, "query \"other\"", "error calling query: no answer for other"));
+    CHECK(render_with_queries(R"({{ index (query "up") 2 }})", kEtcd) ==
+          exec_error(115, "index (query \"up\") 2", "error calling index: index out of range: 2"));
+    // Without a backend, query fails when rendered, never when loaded.
+    CHECK(render("{{ query \"up\" }}", 0.5) ==
+          exec_error(115, "query \"up\"", "error calling query: no query backend for this template"));
 }

@@ -15,6 +15,9 @@ const std::string kFixtures = std::string(SOURCE_DIR) + "/tests/fixtures/test_ru
 
 UnitTestFile parse(const std::string& text) { return parse_unittest_text(text, "t.yml", kFixtures); }
 
+// The file's own switch for our extensions (start_timestamp, fuzzy_compare).
+const std::string kExtensions = "x-caracal-twin: {extensions: true}\n";
+
 // The error's position, or {-1, -1} when the text parsed.
 std::pair<int, int> error_at(const std::string& text) {
     try {
@@ -74,9 +77,10 @@ tests:
     CHECK(g.external_url == "http://prom.example");
     REQUIRE(g.input_series.size() == 1);
     CHECK(g.input_series[0].labels.get("job") == "api");
-    REQUIRE(g.input_series[0].values.size() == 4);
-    CHECK_FALSE(g.input_series[0].values[2].has_value());
-    CHECK(sim::tsdb::is_stale_nan(*g.input_series[0].values[3]));
+    const auto values = g.input_series[0].values.materialize();
+    REQUIRE(values.size() == 4);
+    CHECK_FALSE(values[2].has_value());
+    CHECK(sim::tsdb::is_stale_nan(*values[3]));
     REQUIRE(g.alert_tests.size() == 1);
     CHECK(g.alert_tests[0].eval_time == sim::Duration::minutes(2));
     REQUIRE(g.alert_tests[0].exp_alerts.size() == 1);
@@ -97,10 +101,10 @@ TEST_CASE("an unset interval is zero, as promtool 2.42 reads it, and evaluation_
 }
 
 TEST_CASE("start_timestamp takes Unix seconds or RFC3339") {
-    CHECK(parse("tests: [{start_timestamp: 1700000000}]").tests[0].start.unix_ms() == 1'700'000'000'000);
-    CHECK(parse("tests: [{start_timestamp: '2023-11-14T22:13:20Z'}]").tests[0].start.unix_ms() ==
+    CHECK(parse(kExtensions + "tests: [{start_timestamp: 1700000000}]").tests[0].start.unix_ms() == 1'700'000'000'000);
+    CHECK(parse(kExtensions + "tests: [{start_timestamp: '2023-11-14T22:13:20Z'}]").tests[0].start.unix_ms() ==
           1'700'000'000'000);
-    CHECK(error_message("tests: [{start_timestamp: yesterday}]").find("start_timestamp") != std::string::npos);
+    CHECK(error_message(kExtensions + "tests: [{start_timestamp: yesterday}]").find("start_timestamp") != std::string::npos);
 }
 
 TEST_CASE("unknown fields are errors pointing at the field") {
@@ -191,11 +195,49 @@ TEST_CASE("a quoted string left open to the end of the file is an error at its o
 }
 
 TEST_CASE("fuzzy_compare takes YAML 1.1 booleans and rejects anything else") {
-    CHECK(parse("fuzzy_compare: yes").fuzzy_compare);
-    CHECK(parse("fuzzy_compare: true").fuzzy_compare);
-    CHECK_FALSE(parse("fuzzy_compare: off").fuzzy_compare);
+    CHECK(parse(kExtensions + "fuzzy_compare: yes").fuzzy_compare);
+    CHECK(parse(kExtensions + "fuzzy_compare: true").fuzzy_compare);
+    CHECK_FALSE(parse(kExtensions + "fuzzy_compare: off").fuzzy_compare);
     CHECK_FALSE(parse("tests: []").fuzzy_compare);
-    CHECK(error_at("fuzzy_compare: maybe") == std::pair{1, 16});
+    CHECK(error_at(kExtensions + "fuzzy_compare: maybe") == std::pair{2, 16});
+}
+
+TEST_CASE("issue 16.6: start_timestamp and fuzzy_compare are refused in promtool's words unless extensions are on") {
+    CHECK(error_at("tests:\n  - interval: 1m\n    start_timestamp: 1000") == std::pair{3, 22});
+    CHECK(error_message("tests: [{start_timestamp: 1000}]")
+              .starts_with("field start_timestamp not found in type main.testGroup (a caracal-twin extension"));
+    CHECK(error_message("fuzzy_compare: true").starts_with("field fuzzy_compare not found in type main.unitTestFile"));
+    // Enabled by the caller (test-rules --extensions) or by the file.
+    CHECK(parse_unittest_text("tests: [{start_timestamp: 1000}]", "t.yml", kFixtures, true).extensions);
+    CHECK(parse(kExtensions + "tests: [{start_timestamp: 1000}]").tests[0].start.unix_ms() == 1'000'000);
+    CHECK_FALSE(parse("x-caracal-twin: {extensions: false}\ntests: []").extensions);
+    CHECK(error_message("x-caracal-twin: {extension: true}") == "field extension not found in the x-caracal-twin block");
+}
+
+TEST_CASE("issue 16.2: a test file shares input series and expected labels through anchors and merge keys") {
+    const auto f = parse(R"(tests:
+  - interval: 1m
+    input_series:
+      - &s {series: 'up{job="a"}', values: '1 2'}
+      - {<<: *s, series: 'up{job="b"}'}
+    alert_rule_test:
+      - eval_time: 1m
+        alertname: X
+        exp_alerts: [{exp_labels: {<<: {team: t}, job: a}}]
+)");
+    REQUIRE(f.tests[0].input_series.size() == 2);
+    CHECK(f.tests[0].input_series[1].labels.get("job") == "b");
+    CHECK(f.tests[0].input_series[1].values.size() == 2);
+    CHECK(f.tests[0].alert_tests[0].exp_alerts[0].labels == sim::alerting::LabelPairs{{"job", "a"}, {"team", "t"}});
+    // exp_labels is a Go map: yaml.v2 refuses a key set twice, merged or not.
+    CHECK(error_message("tests: [{alert_rule_test: [{alertname: X, exp_alerts: [{exp_labels: {<<: {a: b}, a: c}}]}]}]") ==
+          "key \"a\" already set in exp_labels");
+    CHECK(error_at("tests:\n  - interval: 1m\n    <<: 5m") == std::pair{3, 5});
+}
+
+TEST_CASE("issue 16.2: an anchor that contains its own alias is refused, not walked for ever") {
+    CHECK(error_message("tests:\n- interval: 1m\n  input_series:\n  - &a {series: x, values: '1', extra: *a}\n") ==
+          "field extra not found in an input series");
 }
 
 TEST_CASE("issue 16.7: a promql_expr_test parse error gives its file position and promtool's line:col in the expression") {

@@ -25,6 +25,9 @@ std::string all_failures(const UnitTestResult& r) {
 }
 
 // A test group with one input series and one PromQL check of `expr` at `eval_time`.
+// The file's own switch for our extensions (start_timestamp, fuzzy_compare).
+const std::string kExtensions = "x-caracal-twin: {extensions: true}\n";
+
 std::string promql_probe(const std::string& group_fields, const std::string& values, const std::string& expr,
                          const std::string& eval_time, const std::string& labels, const std::string& value) {
     return "tests:\n  - " + group_fields + "\n    input_series: [{series: x, values: '" + values +
@@ -130,8 +133,8 @@ TEST_CASE("input samples after the last evaluation step are never loaded") {
 }
 
 TEST_CASE("start_timestamp shifts the clock: time() is start plus eval_time") {
-    CHECK(run_text(promql_probe("interval: 1m\n    start_timestamp: 1000", "7", "time()", "1m", "{}", "1060")).passed());
-    CHECK(run_text(promql_probe("interval: 1m\n    start_timestamp: 1000", "7 8", "x", "1m", "x", "8")).passed());
+    CHECK(run_text(kExtensions + promql_probe("interval: 1m\n    start_timestamp: 1000", "7", "time()", "1m", "{}", "1060")).passed());
+    CHECK(run_text(kExtensions + promql_probe("interval: 1m\n    start_timestamp: 1000", "7 8", "x", "1m", "x", "8")).passed());
 }
 
 TEST_CASE("NaN never equals NaN, as in promtool 2.42") {
@@ -141,8 +144,8 @@ TEST_CASE("NaN never equals NaN, as in promtool 2.42") {
 TEST_CASE("fuzzy_compare accepts a difference in the last bit only") {
     const std::string probe = promql_probe("interval: 1m", "0.1", "x + 0.2", "0", "{}", "0.3");
     CHECK_FALSE(run_text(probe).passed());
-    CHECK(run_text("fuzzy_compare: true\n" + probe).passed());
-    CHECK_FALSE(run_text("fuzzy_compare: true\n" + promql_probe("interval: 1m", "0.1", "x + 0.2", "0", "{}", "0.31")).passed());
+    CHECK(run_text(kExtensions + "fuzzy_compare: true\n" + probe).passed());
+    CHECK_FALSE(run_text(kExtensions + "fuzzy_compare: true\n" + promql_probe("interval: 1m", "0.1", "x + 0.2", "0", "{}", "0.31")).passed());
 }
 
 TEST_CASE("group_eval_order lets a group read another's output at the same timestamp") {
@@ -193,4 +196,53 @@ TEST_CASE("annotations that expand to an empty string are still compared, as in 
 
 TEST_CASE("an expected label with an empty value never matches, as in promtool 2.42") {
     CHECK_FALSE(run_text(empty_alert_test("{exp_labels: {team: ''}, exp_annotations: {literal: '', missing_label: ''}}")).passed());
+}
+
+namespace {
+
+const std::string kCorpus = std::string(SOURCE_DIR) + "/tests/promtool/cases/";
+
+std::string load_error(const std::string& path, bool extensions = false) {
+    try {
+        run_unittest(load_unittest_file(path, extensions));
+    } catch (const sim::InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("issue 16.3: templates query the test's series at the alert's evaluation instant (corpus 134, 135)") {
+    const auto capacity = run_unittest(load_unittest_file(kCorpus + "134_template_query_first_value.yml"));
+    INFO(all_failures(capacity));
+    CHECK(capacity.passed());
+    const auto replicas = run_unittest(load_unittest_file(kCorpus + "135_template_sort_by_label.yml"));
+    INFO(all_failures(replicas));
+    CHECK(replicas.passed());
+}
+
+TEST_CASE("issue 16.3: a template that would fail is harmless until its alert is active (corpus 137)") {
+    const auto r = run_unittest(load_unittest_file(kCorpus + "137_template_failing_never_rendered.yml"));
+    INFO(all_failures(r));
+    CHECK(r.passed());
+}
+
+TEST_CASE("issue 16.6: query_offset and PrometheusRule rule files are refused in promtool's words unless enabled") {
+    const std::string offset = kCorpus + "140_error_query_offset_without_extensions.yml";
+    CHECK(load_error(offset) == kCorpus + "140_error_query_offset_without_extensions.rules.yml:6:3: field query_offset "
+                                          "not found in type rulefmt.RuleGroup" + sim::alerting::kExtensionsHint);
+    CHECK(load_error(offset, true).empty());
+    const std::string object = kCorpus + "142_error_prometheus_rule_object.yml";
+    CHECK_THAT(load_error(object), Catch::StartsWith(kCorpus + "142_error_prometheus_rule_object.rules.yml:4:1: field "
+                                                               "apiVersion not found in type rulefmt.RuleGroups"));
+    CHECK(run_unittest(load_unittest_file(object, true)).passed());
+}
+
+TEST_CASE("issue 16.4: a series of 10^11 samples runs, holding only the samples its eval_times reach") {
+    // Materialised, these samples would need terabytes: the run completing is the proof.
+    CHECK(run_text(promql_probe("interval: 1m", "1+0x100000000000", "x", "5m", "x", "1")).passed());
+    CHECK(run_text(promql_probe("interval: 1m", "_x100000000000 1", "x", "5m", "x", "1")).passed() == false);
+    // A zero interval puts every sample at the start: only the first is kept, the rest never walked.
+    CHECK(run_text(promql_probe("name: z", "7x18446744073709551614", "x", "0", "x", "7")).passed());
 }

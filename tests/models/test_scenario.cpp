@@ -194,3 +194,30 @@ TEST_CASE("issue 13: scenario comments name the pack's for values and range wind
         }
     }
 }
+
+TEST_CASE("issue 16.2: scenario fault steps share fields through YAML merge keys, written keys winning") {
+    const auto s = parse_scenario_text(R"(
+name: sts-flaps
+fault_duration: 10m
+faults:
+  - &block
+    primitive: block
+    from: gateway
+    to: sts
+    duration: 1m
+  - <<: *block
+    at: 3m
+  - at: 6m
+    <<: *block
+    duration: 2m
+)",
+                                       "s.yaml");
+    REQUIRE(s.faults.size() == 3);
+    CHECK(s.faults[1].fault->describe() == "block(gateway, sts)");
+    CHECK(s.faults[1].at == Duration::minutes(3));
+    CHECK(s.faults[1].duration == Duration::minutes(1));
+    CHECK(s.faults[2].at == Duration::minutes(6));
+    CHECK(s.faults[2].duration == Duration::minutes(2));
+    CHECK(error_of("name: x\nfault_duration: 1m\nfaults:\n  - <<: [1]\n") ==
+          "4:5: map merge requires map or sequence of maps as the value");
+}
