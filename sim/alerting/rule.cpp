@@ -28,8 +28,8 @@ std::optional<promql::Vector> Rule::eval(Time ts, Duration query_offset, const t
     return std::nullopt;
 }
 
-promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const {
-    promql::Value v = promql::evaluate(*expr_, storage, at, ctx.engine);
+promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) {
+    promql::Value v = promql::evaluate(*expr_, storage, at, ctx.engine, &memo_);
     if (auto* vec = std::get_if<promql::Vector>(&v)) return std::move(*vec);
     // Prometheus' rule query function turns a scalar into a one-element vector without labels.
     if (const auto* s = std::get_if<promql::Scalar>(&v)) return {promql::VectorSample{{}, s->v, at}};

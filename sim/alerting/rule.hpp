@@ -12,6 +12,7 @@
 #include "sim/base/time.hpp"
 #include "sim/promql/ast.hpp"
 #include "sim/promql/engine.hpp"
+#include "sim/promql/subquery_memo.hpp"
 #include "sim/promql/value.hpp"
 #include "sim/tsdb/labels.hpp"
 #include "sim/tsdb/storage.hpp"
@@ -67,7 +68,7 @@ protected:
     Rule(const Rule& other, Definition);
 
     // Runs the expression at `at`; throws promql::EvalError.
-    promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const;
+    promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx);
     // The rule-specific part of eval(); throws RuleError (or promql::EvalError) on failure.
     virtual promql::Vector evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
                                     const RuleContext& ctx, int limit) = 0;
@@ -79,6 +80,7 @@ private:
     std::shared_ptr<const promql::Expr> expr_;
     std::vector<tsdb::Label> labels_;
     std::optional<std::string> last_error_;
+    promql::SubqueryMemo memo_;  // subquery steps shared by this rule's successive evaluations
 };
 
 // A failed rule evaluation (duplicate label sets, limit exceeded, non-vector result).

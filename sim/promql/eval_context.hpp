@@ -22,7 +22,8 @@ inline constexpr std::uint64_t kMaxSamples = 50'000'000;
 
 class Evaluator {
 public:
-    Evaluator(const tsdb::Storage& storage, const EngineOptions& options) : storage_(storage), options_(options) {}
+    Evaluator(const tsdb::Storage& storage, const EngineOptions& options, SubqueryMemo* memo = nullptr)
+        : storage_(storage), options_(options), memo_(memo) {}
 
     Value eval(const Expr& e, Time t);
     Vector eval_vector(const Expr& e, Time t);
@@ -41,10 +42,12 @@ public:
 
     // Counts `samples` against kMaxSamples; beyond it throws Prometheus' error at `pos`.
     void charge(std::uint64_t samples, PosRange pos);
+    std::uint64_t charged() const { return charged_; }
 
 private:
     const tsdb::Storage& storage_;
     const EngineOptions& options_;
+    SubqueryMemo* memo_;  // nullptr: every subquery step is evaluated
     std::uint64_t charged_ = 0;
 };
 

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "sim/promql/eval_context.hpp"
+#include "sim/promql/subquery_memo.hpp"
 
 namespace sim::promql {
 
@@ -59,6 +60,7 @@ Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
     const std::uint64_t steps =
         first > last ? 0 : (static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first)) / static_cast<std::uint64_t>(step.ms()) + 1;
     charge(steps, sq.pos);
+    if (memo_ && SubqueryMemo::keeps(steps)) return memo_->evaluate(*this, sq, Time::from_millis(first), step, steps);
 
     Matrix out;
     std::unordered_map<tsdb::Labels, std::size_t, tsdb::LabelsHash> index;
