@@ -9,6 +9,7 @@
 
 #include "sim/promql/ast.hpp"
 #include "sim/promql/engine.hpp"
+#include "sim/promql/subquery_memo.hpp"
 #include "sim/promql/value.hpp"
 #include "sim/tsdb/storage.hpp"
 
@@ -36,6 +37,9 @@ public:
     Matrix select_range(const MatrixSelector& ms, Time t);
     // expr[r:s] offset o: the inner expression at each aligned step inside the window.
     Matrix eval_subquery(const SubqueryExpr& sq, Time t);
+    // The same series without copying them out of the memo: they point into it, or else into
+    // `evaluated`, which receives the result when there is no memo to keep it.
+    std::vector<SubquerySeries> subquery_series(const SubqueryExpr& sq, Time t, Matrix& evaluated);
 
     const tsdb::Storage& storage() const { return storage_; }
     const EngineOptions& options() const { return options_; }

@@ -13,20 +13,35 @@ using namespace eval_test;
 
 namespace {
 
+std::uint64_t bits(double v) { return std::bit_cast<std::uint64_t>(v); }
+
+void require_identical(const Matrix& a, const Matrix& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].metric == b[i].metric);
+        REQUIRE(a[i].points.size() == b[i].points.size());
+        for (std::size_t j = 0; j < a[i].points.size(); ++j) {
+            CHECK(a[i].points[j].t == b[i].points[j].t);
+            CHECK(bits(a[i].points[j].v) == bits(b[i].points[j].v));
+        }
+    }
+}
+
 // Same elements in the same order, labels, times and value bits equal.
 void require_identical(const Value& fresh, const Value& memoised) {
     REQUIRE(fresh.index() == memoised.index());
     if (const auto* s = std::get_if<Scalar>(&fresh)) {
-        CHECK(std::bit_cast<std::uint64_t>(s->v) == std::bit_cast<std::uint64_t>(std::get<Scalar>(memoised).v));
+        CHECK(bits(s->v) == bits(std::get<Scalar>(memoised).v));
         return;
     }
+    if (const auto* m = std::get_if<Matrix>(&fresh)) return require_identical(*m, std::get<Matrix>(memoised));
     const auto& a = std::get<Vector>(fresh);
     const auto& b = std::get<Vector>(memoised);
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
         CHECK(a[i].metric == b[i].metric);
         CHECK(a[i].t == b[i].t);
-        CHECK(std::bit_cast<std::uint64_t>(a[i].v) == std::bit_cast<std::uint64_t>(b[i].v));
+        CHECK(bits(a[i].v) == bits(b[i].v));
     }
 }
 
@@ -67,6 +82,8 @@ const char* const kExpressions[] = {
     "stddev_over_time(rec[25m:])",
     "count_over_time((c > 3)[15m:15s])",
     "min_over_time(sum by (i) (rate(c[2m]))[1h:])",
+    "(g > 0)[10m:1m]",  // a range vector result: the series order matters too
+    "absent_over_time(nothing[10m:])",
 };
 
 }  // namespace
