@@ -4,6 +4,7 @@
 #                 (total wall time of the sequence; verdicts are not checked here,
 #                 that is tests/promtool/differential.sh's job)
 #   long-horizon  the generated 24 h / 15 s test (bench/gen_long_horizon.sh)
+#   long-window   the generated 25 h / 1 m test of 12 h windows and subqueries (bench/gen_long_window.sh)
 # Each workload runs REPEATS times per tool; the minimum wall time is kept.
 #
 # Usage: bench/bench_test_rules.sh TWIN_BINARY [REPEATS]   (REPEATS default 3)
@@ -26,6 +27,8 @@ trap 'rm -rf "$work"' EXIT
 
 "$here/gen_long_horizon.sh" "$work" >/dev/null
 long_horizon="$work/long_horizon.yml"
+"$here/gen_long_window.sh" "$work" >/dev/null
+long_window="$work/long_window.yml"
 
 case_files=()
 for f in "$cases_dir"/*.yml; do
@@ -59,10 +62,13 @@ report() { # name promtool_ns twin_ns
 # A timing of a wrong answer is meaningless: say so if either tool fails.
 for tool in promtool twin; do
   if [[ $tool == promtool ]]; then cmd=("$promtool_bin" test rules); else cmd=("$twin" test-rules); fi
-  if ! "${cmd[@]}" "$long_horizon" >/dev/null 2>&1; then
-    echo "warning: $tool does not pass the long-horizon test" >&2
-  fi
+  for file in "$long_horizon" "$long_window"; do
+    if ! "${cmd[@]}" "$file" >/dev/null 2>&1; then
+      echo "warning: $tool does not pass $(basename "$file")" >&2
+    fi
+  done
 done
 
 report corpus "$(min_wall_ns run_promtool "${case_files[@]}")" "$(min_wall_ns run_twin "${case_files[@]}")"
 report long-horizon "$(min_wall_ns run_promtool "$long_horizon")" "$(min_wall_ns run_twin "$long_horizon")"
+report long-window "$(min_wall_ns run_promtool "$long_window")" "$(min_wall_ns run_twin "$long_window")"

@@ -32,12 +32,13 @@ std::optional<promql::Vector> Rule::eval(Time ts, Duration query_offset, const t
     return std::nullopt;
 }
 
-promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const {
-    return instant_query(*query_, at, storage, ctx);
+promql::Vector Rule::query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) {
+    return instant_query(*query_, at, storage, ctx, &memo_);
 }
 
-promql::Vector instant_query(const promql::Expr& expr, Time at, const tsdb::Storage& storage, const RuleContext& ctx) {
-    promql::Value v = promql::evaluate(expr, storage, at, ctx.engine);
+promql::Vector instant_query(const promql::Expr& expr, Time at, const tsdb::Storage& storage, const RuleContext& ctx,
+                             promql::SubqueryMemo* memo) {
+    promql::Value v = promql::evaluate(expr, storage, at, ctx.engine, memo);
     if (auto* vec = std::get_if<promql::Vector>(&v)) return std::move(*vec);
     // Prometheus' rule query function turns a scalar into a one-element vector without labels.
     if (const auto* s = std::get_if<promql::Scalar>(&v)) return {promql::VectorSample{{}, s->v, at}};

@@ -12,6 +12,7 @@
 #include "sim/base/time.hpp"
 #include "sim/promql/ast.hpp"
 #include "sim/promql/engine.hpp"
+#include "sim/promql/subquery_memo.hpp"
 #include "sim/promql/value.hpp"
 #include "sim/tsdb/labels.hpp"
 #include "sim/tsdb/storage.hpp"
@@ -29,8 +30,10 @@ struct RuleContext {
 };
 
 // Prometheus' rule query function (also what templates' `query` runs): `expr` at `at` as a vector,
-// a scalar as one sample without labels. Throws promql::EvalError or RuleError.
-promql::Vector instant_query(const promql::Expr& expr, Time at, const tsdb::Storage& storage, const RuleContext& ctx);
+// a scalar as one sample without labels; with `memo`, subquery steps kept from earlier calls.
+// Throws promql::EvalError or RuleError.
+promql::Vector instant_query(const promql::Expr& expr, Time at, const tsdb::Storage& storage, const RuleContext& ctx,
+                             promql::SubqueryMemo* memo = nullptr);
 
 class Rule {
 public:
@@ -71,7 +74,7 @@ protected:
     Rule(const Rule& other, Definition);
 
     // Runs the expression at `at`; throws promql::EvalError.
-    promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx) const;
+    promql::Vector query(Time at, const tsdb::Storage& storage, const RuleContext& ctx);
     // The rule-specific part of eval(); throws RuleError (or promql::EvalError) on failure.
     virtual promql::Vector evaluate(Time ts, Duration query_offset, const tsdb::Storage& storage,
                                     const RuleContext& ctx, int limit) = 0;
@@ -87,6 +90,7 @@ private:
     std::shared_ptr<const promql::Expr> query_;
     std::vector<tsdb::Label> labels_;
     std::optional<std::string> last_error_;
+    promql::SubqueryMemo memo_;  // subquery steps shared by this rule's successive evaluations
 };
 
 // A failed rule evaluation (duplicate label sets, limit exceeded, non-vector result).

@@ -98,8 +98,9 @@ std::string go_labels_string(const tsdb::Labels& l) {
     return out;
 }
 
-Value evaluate(const Expr& expr, const tsdb::Storage& storage, Time t, const EngineOptions& options) {
-    Evaluator ev(storage, options, t);
+Value evaluate(const Expr& expr, const tsdb::Storage& storage, Time t, const EngineOptions& options,
+               SubqueryMemo* memo) {
+    Evaluator ev(storage, options, t, memo);
     return ev.eval(expr, t);
 }
 

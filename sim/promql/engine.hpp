@@ -14,6 +14,8 @@ struct EngineOptions {
     Duration lookback = Duration::minutes(5);
     tsdb::RangeBoundary ranges = tsdb::RangeBoundary::Closed;  // Prometheus 2.x by default
     Duration default_subquery_step = Duration::minutes(1);     // the evaluation interval
+
+    bool operator==(const EngineOptions&) const = default;
 };
 
 // A runtime error (e.g. duplicate label sets, many-to-many matching), worded as Prometheus words it.
@@ -26,6 +28,11 @@ private:
     PosRange pos_;
 };
 
-Value evaluate(const Expr& expr, const tsdb::Storage& storage, Time t, const EngineOptions& options = {});
+class SubqueryMemo;
+
+// With a memo, subquery steps computed by an earlier call for the same expression are reused
+// (see subquery_memo.hpp); the result is the same as without.
+Value evaluate(const Expr& expr, const tsdb::Storage& storage, Time t, const EngineOptions& options = {},
+               SubqueryMemo* memo = nullptr);
 
 }  // namespace sim::promql

@@ -31,8 +31,8 @@ WindowShape window_shape(const Evaluator& ev, const Expr& arg, Time t) {
 template <typename Visit>
 void for_each_window(Evaluator& ev, const Expr& arg, Time t, Visit&& visit) {
     if (arg.kind == ExprKind::Subquery) {
-        const Matrix m = ev.eval_subquery(static_cast<const SubqueryExpr&>(arg), t);  // all steps lie in the window
-        for (const auto& s : m) visit(s.metric, std::span<const tsdb::Sample>(s.points));
+        Matrix evaluated;  // all steps lie in the window
+        for (const auto& s : ev.subquery_series(static_cast<const SubqueryExpr&>(arg), t, evaluated)) visit(*s.metric, s.points);
         return;
     }
     const auto& vs = static_cast<const VectorSelector&>(*static_cast<const MatrixSelector&>(arg).selector);

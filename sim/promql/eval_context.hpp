@@ -9,6 +9,7 @@
 
 #include "sim/promql/ast.hpp"
 #include "sim/promql/engine.hpp"
+#include "sim/promql/subquery_memo.hpp"
 #include "sim/promql/value.hpp"
 #include "sim/tsdb/storage.hpp"
 
@@ -24,8 +25,8 @@ class Evaluator {
 public:
     // `query_time` is the instant query's time, which `@ start()` and `@ end()` stand for
     // everywhere in the expression, subqueries included.
-    Evaluator(const tsdb::Storage& storage, const EngineOptions& options, Time query_time)
-        : storage_(storage), options_(options), query_time_(query_time) {}
+    Evaluator(const tsdb::Storage& storage, const EngineOptions& options, Time query_time, SubqueryMemo* memo = nullptr)
+        : storage_(storage), options_(options), query_time_(query_time), memo_(memo) {}
 
     Value eval(const Expr& e, Time t);
     Vector eval_vector(const Expr& e, Time t);
@@ -38,6 +39,9 @@ public:
     Matrix select_range(const MatrixSelector& ms, Time t);
     // expr[r:s] offset o: the inner expression at each aligned step inside the window.
     Matrix eval_subquery(const SubqueryExpr& sq, Time t);
+    // The same series without copying them out of the memo: they point into it, or else into
+    // `evaluated`, which receives the result when there is no memo to keep it.
+    std::vector<SubquerySeries> subquery_series(const SubqueryExpr& sq, Time t, Matrix& evaluated);
 
     // The time a selector or subquery evaluated at `t` reads at, before its offset: `t` itself
     // unless an `@` modifier pins it (absolutely, even inside a subquery).
@@ -48,11 +52,13 @@ public:
 
     // Counts `samples` against kMaxSamples; beyond it throws Prometheus' error at `pos`.
     void charge(std::uint64_t samples, PosRange pos);
+    std::uint64_t charged() const { return charged_; }
 
 private:
     const tsdb::Storage& storage_;
     const EngineOptions& options_;
     Time query_time_;
+    SubqueryMemo* memo_;  // nullptr: every subquery step is evaluated
     std::uint64_t charged_ = 0;
 };
 

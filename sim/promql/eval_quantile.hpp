@@ -6,7 +6,7 @@
 namespace sim::promql {
 
 // Prometheus' quantile(): linear interpolation between the closest ranks; -Inf below q = 0,
-// +Inf above q = 1, NaN for no values. Sorts `values` in place.
+// +Inf above q = 1, NaN for no values. Reorders `values`.
 double quantile(double q, std::vector<double>& values);
 
 }  // namespace sim::promql

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "sim/promql/eval_context.hpp"
+#include "sim/promql/subquery_memo.hpp"
 
 namespace sim::promql {
 
@@ -54,7 +55,7 @@ Matrix Evaluator::select_range(const MatrixSelector& ms, Time t) {
     return out;
 }
 
-Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
+std::vector<SubquerySeries> Evaluator::subquery_series(const SubqueryExpr& sq, Time t, Matrix& evaluated) {
     const Duration step = sq.step.is_zero() ? options_.default_subquery_step : sq.step;
     if (step.ms() <= 0) throw EvalError(sq.pos, "subquery step must be positive");
     const auto bounds = range_bounds(pinned(sq.at, t), sq.range, sq.offset);
@@ -69,8 +70,9 @@ Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
     const std::uint64_t steps =
         first > last ? 0 : (static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first)) / static_cast<std::uint64_t>(step.ms()) + 1;
     charge(steps, sq.pos);
+    if (memo_ && SubqueryMemo::keeps(steps)) return memo_->window(*this, sq, Time::from_millis(first), step, steps);
 
-    Matrix out;
+    Matrix& out = evaluated;
     std::unordered_map<tsdb::Labels, std::size_t, tsdb::LabelsHash> index;
     auto add = [&](const tsdb::Labels& metric, Time ts, double v) {
         auto [it, inserted] = index.try_emplace(metric, out.size());
@@ -81,6 +83,17 @@ Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
         const Time ts = Time::from_millis(first) + step * static_cast<std::int64_t>(i);
         for (const auto& sample : eval_vector(*sq.expr, ts)) add(sample.metric, ts, sample.v);
     }
+    std::vector<SubquerySeries> series;
+    for (const auto& s : out) series.push_back(SubquerySeries{&s.metric, s.points});
+    return series;
+}
+
+Matrix Evaluator::eval_subquery(const SubqueryExpr& sq, Time t) {
+    Matrix evaluated;
+    const auto series = subquery_series(sq, t, evaluated);
+    if (!evaluated.empty() || !memo_) return evaluated;
+    Matrix out;  // a copy of what the memo keeps
+    for (const auto& s : series) out.push_back(MatrixSeries{*s.metric, {s.points.begin(), s.points.end()}});
     return out;
 }
 

@@ -34,18 +34,38 @@ std::optional<double> sum_over_time(const RangeWindow& w) {
 
 std::optional<double> count_over_time(const RangeWindow& w) { return static_cast<double>(w.samples.size()); }
 
-std::optional<double> min_over_time(const RangeWindow& w) {
+// Prometheus' loop: the first value, replaced by any value beyond it and while it is NaN. So
+// NaN only wins when every value is NaN, and among equal values (0 and -0) the first wins.
+template <typename Beyond>
+double extreme_in_order(const RangeWindow& w, Beyond beyond) {
     double m = w.samples[0].v;
     for (const auto& s : w.samples)
-        if (s.v < m || std::isnan(m)) m = s.v;
+        if (beyond(s.v, m) || std::isnan(m)) m = s.v;
     return m;
 }
 
+// The same value in four independent lanes (NaN never wins a comparison, the lanes start at
+// the identity `none`). Where the order could matter, at zero (0 or -0) or at `none` (every
+// value NaN, or all equal to `none`), the in-order loop decides.
+template <typename Beyond>
+double extreme(const RangeWindow& w, Beyond beyond, double none) {
+    const auto& s = w.samples;
+    double lane[4] = {none, none, none, none};
+    std::size_t i = 0;
+    for (; i + 4 <= s.size(); i += 4)
+        for (std::size_t k = 0; k < 4; ++k) lane[k] = beyond(s[i + k].v, lane[k]) ? s[i + k].v : lane[k];
+    for (; i < s.size(); ++i) lane[0] = beyond(s[i].v, lane[0]) ? s[i].v : lane[0];
+    double m = lane[0];
+    for (std::size_t k = 1; k < 4; ++k) m = beyond(lane[k], m) ? lane[k] : m;
+    return m == 0 || m == none ? extreme_in_order(w, beyond) : m;
+}
+
+std::optional<double> min_over_time(const RangeWindow& w) {
+    return extreme(w, [](double a, double b) { return a < b; }, INFINITY);
+}
+
 std::optional<double> max_over_time(const RangeWindow& w) {
-    double m = w.samples[0].v;
-    for (const auto& s : w.samples)
-        if (s.v > m || std::isnan(m)) m = s.v;
-    return m;
+    return extreme(w, [](double a, double b) { return a > b; }, -INFINITY);
 }
 
 std::optional<double> last_over_time(const RangeWindow& w) { return w.samples.back().v; }

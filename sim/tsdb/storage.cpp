@@ -88,8 +88,14 @@ void Storage::range(SeriesId id, Time from, Time to, RangeBoundary boundary, std
     const auto& s = series_[id.index].samples;
     auto begin = lower(s, from, boundary == RangeBoundary::LeftOpen);
     auto end = lower(s, to, /*strict=*/true);
-    for (auto it = begin; it < end; ++it)
-        if (!is_stale_nan(it->v)) out.push_back(*it);
+    // Copied in runs between stale markers: one bulk copy for a window without any.
+    auto run = begin;
+    for (auto it = begin; it < end; ++it) {
+        if (!is_stale_nan(it->v)) continue;
+        out.insert(out.end(), run, it);
+        run = it + 1;
+    }
+    out.insert(out.end(), run, end);
 }
 
 }  // namespace sim::tsdb
