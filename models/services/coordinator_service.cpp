@@ -14,7 +14,8 @@ CoordinatorService::CoordinatorService(WorldContext& ctx)
 
 std::optional<sim::scrape::ScrapeResult> CoordinatorService::metrics_failure(MetricsCache& cache, sim::Time now) {
     using sim::scrape::ScrapeResult;
-    if (ctx_.profile.coordinator.scrape_sends_operator_token == 0) return ScrapeResult::failure();  // 401
+    constexpr int kUnauthorized = 401;  // the operator-token check answers before any query
+    if (ctx_.profile.coordinator.scrape_sends_operator_token == 0) return ScrapeResult::failure({}, kUnauthorized);
     if (!ctx_.redis.reachable(Service::Coordinator))
         return ScrapeResult::failure(ctx_.redis.failure_latency(Service::Coordinator));
     if (cache.read_at && now - *cache.read_at < ctx_.profile.coordinator.metrics_cache) return std::nullopt;
