@@ -24,16 +24,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$twin" serve "$scenario" --rules "$pack" --listen 127.0.0.1:0 --scrape-log "$scratch/status.json" \
-  >"$scratch/serve.out" 2>"$scratch/serve.err" &
-serve_pid=$!
-for _ in $(seq 50); do
-  grep -q '^listening on ' "$scratch/serve.out" && break
-  kill -0 "$serve_pid" 2>/dev/null || { echo "FAIL: serve exited: $(cat "$scratch/serve.err")"; exit 1; }
-  sleep 0.1
-done
-twin_url=$(sed -n 's/^listening on //p' "$scratch/serve.out")
-[ -n "$twin_url" ] || { echo "FAIL: serve never said where it listens"; exit 1; }
+# shellcheck source=tests/live/start_serve.sh
+. "$here/start_serve.sh"
+start_serve "$twin" "$scratch"
+twin_url=$serve_url
 
 # A port the kernel says is free now (a race with another process is possible, and fails loudly).
 prom_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \

@@ -17,16 +17,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$twin" serve tests/fixtures/live/postgres-outage-short.yaml --rules tests/fixtures/live/live-pack.yaml \
-  --listen 127.0.0.1:0 --scrape-log "$scratch/status.json" >"$scratch/serve.out" 2>"$scratch/serve.err" &
-serve_pid=$!
-for _ in $(seq 50); do
-  grep -q '^listening on ' "$scratch/serve.out" && break
-  kill -0 "$serve_pid" 2>/dev/null || { echo "FAIL: serve exited: $(cat "$scratch/serve.err")"; exit 1; }
-  sleep 0.1
-done
-base=$(sed -n 's/^listening on //p' "$scratch/serve.out")
-[ -n "$base" ] || { echo "FAIL: serve never said where it listens"; exit 1; }
+# shellcheck source=tests/live/start_serve.sh
+. "$here/start_serve.sh"
+start_serve "$twin" "$scratch"
+base=$serve_url
 echo "serving at $base"
 
 get() { python3 "$here/http_get.py" "$base$1" 2>"$scratch/status"; }
