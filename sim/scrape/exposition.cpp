@@ -52,9 +52,12 @@ std::string render_exposition(const std::vector<ExposedSample>& samples, const D
     std::string out;
     for (const auto& [name, members] : families) {
         const MetricFamilyInfo info = describe(name);
-        out += "# HELP " + name + " ";
-        append_escaped(out, info.help, false);
-        out += "\n# TYPE " + name + " " + type_name(info.type) + "\n";
+        if (!info.help.empty()) {
+            out += "# HELP " + name + " ";
+            append_escaped(out, info.help, false);
+            out += '\n';
+        }
+        out += "# TYPE " + name + " " + type_name(info.type) + "\n";
         for (const ExposedSample* s : members) {
             out += name;
             const tsdb::Labels labels = s->labels.without_name();

@@ -23,7 +23,8 @@ struct MetricFamilyInfo {
 
 using DescribeFamily = std::function<MetricFamilyInfo(const std::string& name)>;
 
-// The page of `samples` (each with __name__), families in name order, samples in label order.
+// The page of `samples` (each with __name__): families in name order, each family's samples in the
+// order given (Registry::expose sorts them); no HELP line where the help is empty.
 std::string render_exposition(const std::vector<ExposedSample>& samples, const DescribeFamily& describe);
 
 }  // namespace sim::scrape
