@@ -14,19 +14,9 @@ prometheus=$2
 here=$(cd "$(dirname "$0")" && pwd)
 scenario=tests/fixtures/live/postgres-outage-short.yaml
 pack=$(pwd)/tests/fixtures/live/live-pack.yaml
-scratch=$(mktemp -d)
-serve_pid=""
-prom_pid=""
-cleanup() {
-  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-  [ -n "$prom_pid" ] && kill "$prom_pid" 2>/dev/null && wait "$prom_pid" 2>/dev/null
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-
-# shellcheck source=tests/live/start_serve.sh
-. "$here/start_serve.sh"
-start_serve "$twin" "$scratch"
+# shellcheck source=tests/live/live_session.sh
+. "$here/live_session.sh"
+start_serve "$twin"
 twin_url=$serve_url
 
 # A port the kernel says is free now (a race with another process is possible, and fails loudly).

@@ -9,17 +9,9 @@ promtool=$2
 [ -x "$twin" ] || { echo "FAIL: no caracal-twin at $twin"; exit 1; }
 [ -x "$promtool" ] || { echo "FAIL: no promtool at $promtool"; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
-scratch=$(mktemp -d)
-serve_pid=""
-cleanup() {
-  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
-
-# shellcheck source=tests/live/start_serve.sh
-. "$here/start_serve.sh"
-start_serve "$twin" "$scratch"
+# shellcheck source=tests/live/live_session.sh
+. "$here/live_session.sh"
+start_serve "$twin"
 base=$serve_url
 echo "serving at $base"
 
