@@ -1,9 +1,9 @@
 #include "live/http_server.hpp"
 
-// Boost 1.74's asio/awaitable.hpp uses std::exchange without including <utility>.
-#include <utility>
-
-#include <boost/asio.hpp>
+// The asio parts in use, not <boost/asio.hpp>: its coroutine header in Boost 1.74 does not build as C++20.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 

@@ -3,7 +3,9 @@
 #include <csignal>
 #include <fstream>
 
-#include <boost/asio.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "live/http_server.hpp"
 #include "live/live_twin.hpp"
