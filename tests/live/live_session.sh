@@ -18,7 +18,7 @@ start_serve() {
     --listen 127.0.0.1:0 --scrape-log "$scratch/status.json" >"$scratch/serve.out" 2>"$scratch/serve.err" &
   serve_pid=$!
   for _ in $(seq 50); do
-    grep -q '^listening on ' "$scratch/serve.out" && break
+    grep -qs '^listening on ' "$scratch/serve.out" && break
     kill -0 "$serve_pid" 2>/dev/null || { echo "FAIL: serve exited: $(cat "$scratch/serve.err")"; exit 1; }
     sleep 0.1
   done
