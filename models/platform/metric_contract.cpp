@@ -136,4 +136,17 @@ const MetricContracts& metric_contract() {
     return contract;
 }
 
+sim::scrape::MetricFamilyInfo metric_family(const std::string& name) {
+    const auto& contract = metric_contract();
+    auto it = contract.find(name);
+    if (it == contract.end()) return {sim::scrape::MetricType::Untyped, "Not in the twin's metric contract."};
+    const std::string& type = it->second.type;
+    sim::scrape::MetricFamilyInfo info;
+    info.type = type.rfind("counter", 0) == 0 ? sim::scrape::MetricType::Counter
+                : type.rfind("gauge", 0) == 0 ? sim::scrape::MetricType::Gauge
+                                              : sim::scrape::MetricType::Untyped;
+    info.help = it->second.semantics;
+    return info;
+}
+
 }  // namespace caracal

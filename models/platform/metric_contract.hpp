@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 
+#include "sim/scrape/exposition.hpp"
+
 namespace caracal {
 
 struct MetricContract {
@@ -28,5 +30,9 @@ MetricContracts parse_metric_contract(const std::string& markdown, const std::st
 
 // The contract compiled in from models/METRICS.md.
 const MetricContracts& metric_contract();
+
+// How a live /metrics page declares `name`: the contract's type and, as HELP, when it changes.
+// A name without a row is untyped, and its HELP says so.
+sim::scrape::MetricFamilyInfo metric_family(const std::string& name);
 
 }  // namespace caracal

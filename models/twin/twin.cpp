@@ -95,50 +95,99 @@ sim::alerting::RuleManagerOptions manager_options(const Profile& profile, const 
 
 sim::alerting::RuleFacts rule_facts(const RunOptions& options) { return load_rules(options).facts(); }
 
-RunResult run(const Scenario& scenario, const RunOptions& options) {
-    Profile profile = scenario.apply_overrides(options.profile);
-    const Perturbation& perturbation = options.perturbation;
-    if (perturbation.scrape_jitter_seed)
-        profile.prometheus.jitter_seed = static_cast<std::int64_t>(*perturbation.scrape_jitter_seed);
-    sim::alerting::RuleManager rules = load_rules(options, manager_options(profile, options));
+namespace {
 
-    RunResult result;
+// A result whose series store exists before the world that scrapes into it.
+RunResult with_storage() {
+    RunResult r;
+    r.storage = std::make_unique<sim::tsdb::Storage>();
+    return r;
+}
+
+}  // namespace
+
+// Everything one run holds, in the order it must be built (and torn down in reverse).
+struct TwinSession::State {
+    State(const Scenario& scenario, const RunOptions& options, Profile run_profile)
+        : profile(std::move(run_profile)),
+          rules(load_rules(options, manager_options(profile, options))),
+          sim(options.seed.value_or(scenario.seed), sim::Time::epoch()),
+          world(sim, *result.storage, profile, options.scrape_replay),
+          timeline(sim, FaultTarget{world, scenario.traffic_multiplier}) {}
+
+    Profile profile;
+    sim::alerting::RuleManager rules;
+    RunResult result = with_storage();
+    sim::des::Simulation sim;
+    World world;
+    std::vector<sim::alerting::AlertTransition> log;
+    FaultTimeline timeline;
+};
+
+namespace {
+
+Profile run_profile(const Scenario& scenario, const RunOptions& options) {
+    Profile profile = scenario.apply_overrides(options.profile);
+    if (options.perturbation.scrape_jitter_seed)
+        profile.prometheus.jitter_seed = static_cast<std::int64_t>(*options.perturbation.scrape_jitter_seed);
+    return profile;
+}
+
+}  // namespace
+
+TwinSession::TwinSession(const Scenario& scenario, const RunOptions& options)
+    : state_(std::make_unique<State>(scenario, options, run_profile(scenario, options))) {
+    State& s = *state_;
+    RunResult& result = s.result;
     result.scenario = scenario.name;
-    result.rules = rules.facts();
-    result.seed = options.seed.value_or(scenario.seed);
-    result.start = sim::Time::epoch();
-    result.injection = result.start + scenario.warmup + perturbation.fault_start_delay;
+    result.rules = s.rules.facts();
+    result.seed = s.sim.seed();
+    result.start = s.sim.now();
+    result.injection = result.start + scenario.warmup + options.perturbation.fault_start_delay;
     result.fault_end = result.injection + scenario.fault_duration;
     result.end = result.fault_end + scenario.recovery;
-    result.storage = std::make_unique<sim::tsdb::Storage>();
-    result.profile = profile;
+    result.profile = s.profile;
 
-    sim::des::Simulation sim(result.seed, result.start);
-    World world(sim, *result.storage, profile);
-    world.gateway().set_load(scenario.traffic_multiplier);
-
-    std::vector<sim::alerting::AlertTransition> log;
-    rules.restore();
-    rules.set_transition_log(&log);
+    s.world.gateway().set_load(scenario.traffic_multiplier);
+    s.rules.restore();
+    s.rules.set_transition_log(&s.log);
     sim::tsdb::Storage& storage = *result.storage;
-    for (sim::alerting::GroupIndex g = 0; g < rules.groups().size(); ++g)
-        sim.every(rules.interval(g), rules.first_slot(g, result.start, perturbation.evaluation_phase), kRuleEvaluation,
-                  [&sim, &rules, &storage, g] { rules.eval(g, sim.now(), storage); });
+    for (sim::alerting::GroupIndex g = 0; g < s.rules.groups().size(); ++g)
+        s.sim.every(s.rules.interval(g), s.rules.first_slot(g, result.start, options.perturbation.evaluation_phase),
+                    kRuleEvaluation, [&sim = s.sim, &rules = s.rules, &storage, g] { rules.eval(g, sim.now(), storage); });
+    for (const auto& step : scenario.faults) s.timeline.schedule(step, result.injection + step.at, result.fault_end);
+}
 
-    FaultTimeline timeline(sim, FaultTarget{world, scenario.traffic_multiplier});
-    for (const auto& step : scenario.faults) timeline.schedule(step, result.injection + step.at, result.fault_end);
+TwinSession::~TwinSession() = default;
 
-    sim.run_until(result.end);
+sim::Time TwinSession::start() const { return state_->result.start; }
+sim::Time TwinSession::injection() const { return state_->result.injection; }
+sim::Time TwinSession::fault_end() const { return state_->result.fault_end; }
+sim::Time TwinSession::end() const { return state_->result.end; }
+sim::Time TwinSession::now() const { return state_->sim.now(); }
+const Profile& TwinSession::profile() const { return state_->profile; }
+World& TwinSession::world() { return state_->world; }
 
-    result.steps = timeline.steps();
-    result.alerts = alert_instances(log);
-    for (const auto& change : world.readiness_changes())
+void TwinSession::advance_to(sim::Time t) {
+    const sim::Time until = std::min(t, end());
+    if (until >= now()) state_->sim.run_until(until);
+}
+
+RunResult TwinSession::finish() {
+    State& s = *state_;
+    advance_to(end());
+    RunResult result = std::move(s.result);
+    result.steps = s.timeline.steps();
+    result.alerts = alert_instances(s.log);
+    for (const auto& change : s.world.readiness_changes())
         if (change.at > result.start) result.readiness.push_back(change);  // not every pod's initial state
-    result.invariants = check_invariants(world, {result.end, timeline.evidence_tampered()});
+    result.invariants = check_invariants(s.world, {result.end, s.timeline.evidence_tampered()});
     std::map<std::string, std::string> first_errors;
-    for (const auto& e : rules.errors()) first_errors.try_emplace(e.rule, e.error);
+    for (const auto& e : s.rules.errors()) first_errors.try_emplace(e.rule, e.error);
     for (const auto& [rule, error] : first_errors) result.rule_errors.push_back(rule + ": " + error);
     return result;
 }
+
+RunResult run(const Scenario& scenario, const RunOptions& options) { return TwinSession(scenario, options).finish(); }
 
 }  // namespace caracal

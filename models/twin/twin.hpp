@@ -44,6 +44,8 @@ struct RunOptions {
     bool prometheus3_ranges = false;    // left-open range windows (Prometheus 3) instead of 2.x
     Perturbation perturbation;
     std::vector<RuleOverride> rule_overrides;  // applied to the loaded rules, in order
+    // Set: every target scraped at the instants a real server scraped it (conform --scrape-log).
+    std::optional<ScrapeInstants> scrape_replay;
 };
 
 // One alert instance (alertname + labels) and every state change it went through.
@@ -79,6 +81,36 @@ struct RunResult {
 
 // Throws sim::InputError when the rules file does not load or an override does not apply.
 RunResult run(const Scenario& scenario, const RunOptions& options);
+
+// The run of run() taken a step at a time, for a live twin paced by the wall clock: the same
+// world, rules and fault timeline, advanced to an instant and looked at in between. Looking does
+// not change the run: finish() returns what run() returns for the same scenario and options.
+class TwinSession {
+public:
+    // Throws as run() does.
+    TwinSession(const Scenario& scenario, const RunOptions& options);
+    ~TwinSession();
+    TwinSession(const TwinSession&) = delete;
+    TwinSession& operator=(const TwinSession&) = delete;
+
+    sim::Time start() const;
+    sim::Time injection() const;
+    sim::Time fault_end() const;
+    sim::Time end() const;
+    sim::Time now() const;
+    const Profile& profile() const;
+
+    // Runs every event due at or before min(t, end()); an earlier t than now() does nothing.
+    void advance_to(sim::Time t);
+    // The world at now(): its scrape targets and what they answer.
+    World& world();
+    // Runs to the end and hands over the result; the session is spent afterwards.
+    RunResult finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // The facts of the rules a run with these options runs (RunResult::rules), for commands that need
 // them, or need bad rules refused, before any run. Throws as run() does.

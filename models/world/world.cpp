@@ -7,7 +7,8 @@
 
 namespace caracal {
 
-World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile)
+World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile,
+             std::optional<ScrapeInstants> replay)
     : ctx_(sim, profile),
       api_(ctx_),
       sts_(ctx_),
@@ -15,7 +16,8 @@ World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profi
       audit_(ctx_),
       coordinator_(ctx_),
       kube_state_metrics_(profile.kubernetes.namespace_name),
-      scraper_(sim, storage, sim::scrape::ScraperOptions{static_cast<std::uint64_t>(profile.prometheus.jitter_seed), {}}) {
+      scraper_(sim, storage, sim::scrape::ScraperOptions{static_cast<std::uint64_t>(profile.prometheus.jitter_seed), {}}),
+      replay_(std::move(replay)) {
     ctx_.has_ready_endpoints[Endpoint::Sts] = [this] { return !sts_.deployment().ready().empty(); };
     for (Service s : kServices)
         for (const auto& pod : service(s).deployment().pods()) {
@@ -25,9 +27,9 @@ World::World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profi
     sim::scrape::TargetConfig ksm;
     ksm.job = "kube-state-metrics";
     ksm.instance = "kube-state-metrics:8080";
-    ksm.interval = profile.prometheus.scrape_interval;
-    ksm.timeout = profile.prometheus.scrape_timeout;
-    scraper_.add_target(ksm, [this](sim::Time now) { return kube_state_metrics(now); });
+    time_target(ksm, kKubeStateMetricsTarget);
+    const sim::scrape::TargetId ksm_id = scraper_.add_target(ksm, [this](sim::Time now) { return kube_state_metrics(now); });
+    targets_[kKubeStateMetricsTarget] = {ksm_id, target_labels(ksm), nullptr};
 }
 
 World::~World() = default;
@@ -80,21 +82,55 @@ void World::add_target(Pod& pod) {
     if (targets_.count(pod.name)) return;
     const Profile& p = ctx_.profile;
     sim::scrape::TargetConfig target = service_monitor_target(pod, p.kubernetes.namespace_name);
-    target.interval = p.prometheus.scrape_interval;
-    target.timeout = p.prometheus.scrape_timeout;
+    time_target(target, pod.name);
     Pod* exporter_pod = &pod;
-    // The bearer check comes before any work the handler does, so a 401 is immediate.
-    const bool unauthorized = p.scrape_unauthorized(pod.service);
-    targets_[pod.name] = scraper_.add_target(target, [exporter_pod, unauthorized](sim::Time now) {
-        if (!exporter_pod->running || unauthorized) return sim::scrape::ScrapeResult::failure();
-        return exporter_pod->metrics.answer(now);
-    });
+    const sim::scrape::TargetId id =
+        scraper_.add_target(target, [this, exporter_pod](sim::Time now) { return answer_pod(*exporter_pod, now); });
+    targets_[pod.name] = {id, target_labels(target), &pod};
+}
+
+void World::time_target(sim::scrape::TargetConfig& config, const std::string& name) const {
+    config.interval = ctx_.profile.prometheus.scrape_interval;
+    config.timeout = ctx_.profile.prometheus.scrape_timeout;
+    if (!replay_) return;
+    auto it = replay_->find(name);
+    config.instants = it == replay_->end() ? std::vector<sim::Time>{} : it->second;
+}
+
+sim::tsdb::Labels World::target_labels(const sim::scrape::TargetConfig& config) {
+    sim::tsdb::Labels labels = config.labels;
+    labels.set("job", config.job);
+    labels.set("instance", config.instance);
+    return labels;
+}
+
+std::vector<ScrapeTargetView> World::scrape_targets() const {
+    std::vector<ScrapeTargetView> out;
+    out.push_back({kKubeStateMetricsTarget, targets_.at(kKubeStateMetricsTarget).labels});
+    for (const auto& [name, target] : targets_)
+        if (target.pod) out.push_back({name, target.labels});
+    return out;
+}
+
+std::optional<sim::scrape::ScrapeResult> World::answer_scrape(const std::string& target, sim::Time now) {
+    auto it = targets_.find(target);
+    if (it == targets_.end()) return std::nullopt;
+    if (!it->second.pod) return kube_state_metrics(now);
+    return answer_pod(*it->second.pod, now);
+}
+
+sim::scrape::ScrapeResult World::answer_pod(const Pod& pod, sim::Time now) const {
+    constexpr int kUnauthorized = 401;
+    if (!pod.running) return sim::scrape::ScrapeResult::failure();
+    // The bearer check comes before any work the handler does, so the 401 is immediate.
+    if (ctx_.profile.scrape_unauthorized(pod.service)) return sim::scrape::ScrapeResult::failure({}, kUnauthorized);
+    return pod.metrics.answer(now);
 }
 
 void World::remove_target(Pod& pod) {
     auto it = targets_.find(pod.name);
     if (it != targets_.end()) {
-        scraper_.remove_target(it->second);
+        scraper_.remove_target(it->second.id);
         targets_.erase(it);
     }
 }

@@ -22,6 +22,18 @@
 
 namespace caracal {
 
+// A target Prometheus scrapes now: a pod's ServiceMonitor target, or kube-state-metrics.
+struct ScrapeTargetView {
+    std::string name;          // the pod's name, or kKubeStateMetricsTarget
+    sim::tsdb::Labels labels;  // job, instance and the ServiceMonitor's labels
+};
+
+inline constexpr const char* kKubeStateMetricsTarget = "kube-state-metrics";
+
+// The instants a real server scraped each target, by target name (a ScrapeTargetView's): a world
+// given them scrapes exactly then (a target absent from them, never) instead of every interval.
+using ScrapeInstants = std::map<std::string, std::vector<sim::Time>>;
+
 struct ReadinessChange {
     sim::Time at;
     std::string pod;
@@ -31,7 +43,8 @@ struct ReadinessChange {
 
 class World {
 public:
-    World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile);
+    World(sim::des::Simulation& sim, sim::tsdb::Storage& storage, const Profile& profile,
+          std::optional<ScrapeInstants> replay = std::nullopt);
     ~World();
     World(const World&) = delete;
     World& operator=(const World&) = delete;
@@ -50,6 +63,12 @@ public:
     // kube-state-metrics; started pods come back with fresh probes and targets.
     void scale(Service s, int replicas);
 
+    // The targets being scraped now, kube-state-metrics first, then the pods in name order.
+    std::vector<ScrapeTargetView> scrape_targets() const;
+    // What the named target answers to a scrape at `now` (the answer the simulated scrape of that
+    // instant reads); nullopt when no such target is scraped now.
+    std::optional<sim::scrape::ScrapeResult> answer_scrape(const std::string& target, sim::Time now);
+
     // Every pod's readiness transitions, in time order (initial readiness included).
     std::vector<ReadinessChange> readiness_changes() const;
     // The static dependency graph (hard edges: /ready checks; soft: degraded without).
@@ -61,6 +80,18 @@ private:
     void add_target(Pod& pod);
     void remove_target(Pod& pod);
     sim::scrape::ScrapeResult kube_state_metrics(sim::Time now);
+    // A pod's answer to the ServiceMonitor's scrape: refused when stopped, 401 when its service
+    // wants a bearer the ServiceMonitor does not send, else its /metrics handler's.
+    sim::scrape::ScrapeResult answer_pod(const Pod& pod, sim::Time now) const;
+
+    struct ScrapedTarget {
+        sim::scrape::TargetId id;
+        sim::tsdb::Labels labels;
+        Pod* pod;  // null for kube-state-metrics
+    };
+    static sim::tsdb::Labels target_labels(const sim::scrape::TargetConfig& config);
+    // The profile's timing for a target, or its replayed instants.
+    void time_target(sim::scrape::TargetConfig& config, const std::string& name) const;
 
     WorldContext ctx_;
     ApiService api_;
@@ -70,7 +101,8 @@ private:
     CoordinatorService coordinator_;
     KubeStateMetrics kube_state_metrics_;
     sim::scrape::Scraper scraper_;
-    std::map<std::string, sim::scrape::TargetId> targets_;
+    std::map<std::string, ScrapedTarget> targets_;
+    std::optional<ScrapeInstants> replay_;
     std::map<std::string, std::vector<ReadinessProbe::Transition>> past_transitions_;  // of replaced probes
 };
 

@@ -36,7 +36,10 @@ Scraper::Scraper(des::Simulation& sim, tsdb::Storage& storage, ScraperOptions op
     : sim_(sim), storage_(storage), options_(options) {}
 
 Scraper::~Scraper() {
-    for (auto& target : targets_) target->task.cancel();
+    for (auto& target : targets_) {
+        target->task.cancel();
+        target->replay_event.cancel();
+    }
 }
 
 TargetId Scraper::add_target(TargetConfig config, Exporter exporter) {
@@ -51,8 +54,13 @@ TargetId Scraper::add_target(TargetConfig config, Exporter exporter) {
     target->config = std::move(config);
 
     Target* raw = target.get();
-    const Time first = first_scrape_after(sim_.now(), raw->config.interval, raw->phase);
-    raw->task = sim_.every(raw->config.interval, first, options_.priority, [this, raw] { scrape(*raw); });
+    if (raw->config.instants) {
+        std::sort(raw->config.instants->begin(), raw->config.instants->end());
+        schedule_replay(*raw);
+    } else {
+        const Time first = first_scrape_after(sim_.now(), raw->config.interval, raw->phase);
+        raw->task = sim_.every(raw->config.interval, first, options_.priority, [this, raw] { scrape(*raw); });
+    }
     targets_.push_back(std::move(target));
     return TargetId{static_cast<std::uint32_t>(targets_.size() - 1)};
 }
@@ -62,6 +70,7 @@ void Scraper::remove_target(TargetId id) {
     if (target.removed) return;
     target.removed = true;
     target.task.cancel();
+    target.replay_event.cancel();
     target.exporter = nullptr;  // releases whatever the model captured
     if (target.scrapes == 0) return;  // never scraped: nothing to stale
     // A marker at the same instant as the last scrape would overwrite its samples; step past it.
@@ -81,6 +90,17 @@ TargetHealth Scraper::health(TargetId id) const { return get(id).health; }
 Scraper::Target& Scraper::get(TargetId id) const {
     if (id.index >= targets_.size()) throw std::out_of_range("unknown scrape target id");
     return *targets_[id.index];
+}
+
+void Scraper::schedule_replay(Target& target) {
+    const std::vector<Time>& instants = *target.config.instants;
+    while (target.next_instant < instants.size() && instants[target.next_instant] < sim_.now()) ++target.next_instant;
+    if (target.next_instant == instants.size()) return;
+    Target* raw = &target;
+    target.replay_event = sim_.schedule_at(instants[target.next_instant++], options_.priority, [this, raw] {
+        scrape(*raw);
+        schedule_replay(*raw);
+    });
 }
 
 void Scraper::scrape(Target& target) {

@@ -73,6 +73,8 @@ private:
         Duration phase;
         Exporter exporter;
         des::TaskHandle task;
+        des::EventHandle replay_event;  // the next of config.instants, when replaying
+        std::size_t next_instant = 0;
         TargetHealth health = TargetHealth::Unknown;
         bool removed = false;
         std::uint64_t scrapes = 0;
@@ -83,6 +85,8 @@ private:
     };
 
     void scrape(Target& target);
+    // Schedules the next of the target's replayed instants at or after now().
+    void schedule_replay(Target& target);
     // Writes the exposed samples; returns the series written, sorted.
     std::vector<tsdb::SeriesId> ingest(Target& target, Time t, const std::vector<ExposedSample>& samples);
     void write_report(Target& target, Time t, double up, Duration duration, double samples_scraped);

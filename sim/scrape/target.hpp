@@ -26,10 +26,15 @@ struct ScrapeResult {
     std::vector<ExposedSample> samples;
     // How long the answer took; longer than the target's scrape timeout means the scrape timed out.
     Duration response_time;
+    // The HTTP status of the answer (what a live server replays; Prometheus only tells 2xx apart).
+    int http_status = kHttpOk;
+
+    static constexpr int kHttpOk = 200;
+    static constexpr int kHttpInternalError = 500;
 
     static ScrapeResult success(std::vector<ExposedSample> samples, Duration response_time = {});
     // Connection refused, HTTP error, unparsable page: Prometheus treats all as an empty scrape.
-    static ScrapeResult failure(Duration response_time = {});
+    static ScrapeResult failure(Duration response_time = {}, int http_status = kHttpInternalError);
 };
 
 // Called at each scrape time with that time.
@@ -45,6 +50,9 @@ struct TargetConfig {
     // Offset of the scrape ticks within the interval: ticks fall at k·interval + phase (Unix time).
     // Unset: derived from a hash of the target labels, as Prometheus spreads its targets.
     std::optional<Duration> phase;
+    // Set: scraped at exactly these instants (those at or after the target is added) instead of
+    // every interval — the replay of a real server's scrapes.
+    std::optional<std::vector<Time>> instants;
 };
 
 }  // namespace sim::scrape

@@ -248,3 +248,21 @@ TEST_CASE("invalid target settings are input errors and bad ids or exporters are
                     std::invalid_argument);
     CHECK_THROWS_AS(h.scraper.remove_target(TargetId{99}), std::out_of_range);
 }
+
+TEST_CASE("issue 17.3: a target given scrape instants is scraped exactly at those at or after it is added, never between") {
+    Harness h;
+    h.sim.run_until(at(3));
+    FakeTarget fake;
+    TargetConfig c = config("api-0", Duration::seconds(15), std::nullopt);
+    c.instants = std::vector<Time>{at(17.25), at(1), at(4.5), at(9)};  // unsorted; 1s is before the target exists
+    const TargetId id = h.scraper.add_target(c, fake.exporter());
+    h.sim.run_until(at(12));
+    h.scraper.remove_target(id);  // the replayed instant at 17.25s goes with it
+    h.sim.run_until(at(30));
+    const auto& up = h.samples("up");
+    REQUIRE(up.size() == 3);  // 4.5s, 9s, and the stale marker of the removal at 12s
+    CHECK(up[0].t == at(4.5));
+    CHECK(up[1].t == at(9));
+    CHECK(up[2].t == at(12));
+    CHECK(sim::tsdb::is_stale_nan(up[2].v));
+}
