@@ -1,9 +1,10 @@
 // Go text/template as Prometheus 2.42 runs it for alert labels and annotations: actions,
 // pipelines, if/else if/else, with, range (with break/continue), variables, `{{-`/`-}}` trimming,
-// comments, Go's builtin functions and Prometheus' template functions, `query` included (run by
-// the caller's TemplateQuery). Templates are parsed when the rule file is loaded and executed per
-// alert. Not supported, and rejected at load with the construct named: named templates
-// (define/template/block), `slice` and `call`.
+// comments, named templates (define, template, block: visible within one template text), Go's
+// builtin functions (`slice` and `call` included: with no function values, `call` always fails as
+// Go's does) and Prometheus' template functions, `query` included (run by the caller's
+// TemplateQuery). Templates are parsed when the rule file is loaded and executed per alert.
+// Not reproduced: defining the template's own name (`__alert_<name>`) or calling it.
 #pragma once
 
 #include <functional>

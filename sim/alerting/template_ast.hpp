@@ -43,14 +43,20 @@ struct Pipe {
 };
 
 struct Template::Node {
-    enum class Kind { List, Text, Action, If, With, Range, Break, Continue };
+    // Template is `{{template "name" pipeline}}` (a `block` parses into one and a definition).
+    enum class Kind { List, Text, Action, If, With, Range, Break, Continue, Template };
     Kind kind = Kind::List;
-    int pos = 0;
-    std::string text;                 // Text
-    Pipe pipe{};                      // Action, If, With, Range
+    int pos = 0;                      // Template: the name's position, where Go reports it
+    std::string text;                 // Text; Template and a definition: the template's name
+    Pipe pipe{};                      // Action, If, With, Range; Template: no commands when absent
     std::vector<Node> list;           // List: the nodes; If, With, Range: the body
     std::vector<Node> else_list;      // If, With, Range
     bool has_else = false;
+    // The root only: the templates the text defines, each a List named by `text`.
+    std::vector<Node> definitions;
+
+    // Go's String() of a Template node: `{{template "name" pipeline}}`.
+    std::string template_call_text() const;
 };
 
 }  // namespace sim::alerting

@@ -17,8 +17,10 @@ struct ContinueLoop {};
 
 class Executor {
 public:
-    Executor(std::string_view text, const std::string& name, const TemplateData& data)
-        : text_(text), name_(name), query_(data.query), root_{AlertFields{&data}} {
+    Executor(std::string_view text, const std::string& name, const std::vector<Node>& definitions,
+             const TemplateData& data)
+        : text_(text), name_(name), executing_(name), definitions_(definitions), query_(data.query),
+          root_{AlertFields{&data}} {
         vars_ = {{"$", root_},
                  {"$labels", {data.labels}},
                  {"$externalLabels", {data.external_labels}},
@@ -50,7 +52,7 @@ private:
         const auto column = last_newline == std::string_view::npos ? kAlertTemplatePrefix.size() + before.size()
                                                                    : before.size() - last_newline - 1;
         throw TemplateExecError("template: " + name_ + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                ": executing \"" + name_ + "\" at <" + at_context_ + ">: " + message);
+                                ": executing " + tsdb::quote(executing_) + " at <" + at_context_ + ">: " + message);
     }
 
     // ---- variables --------------------------------------------------------------------------------
@@ -79,6 +81,7 @@ private:
             }
             case Node::Kind::If:
             case Node::Kind::With: {
+                const NestingCount nested(*this);
                 const auto scope = vars_.size();
                 const TemplateValue v = eval_pipeline(dot, node.pipe);
                 if (is_true(v)) walk(node.kind == Node::Kind::With ? v : dot, node.list);
@@ -89,11 +92,31 @@ private:
             case Node::Kind::Range: walk_range(dot, node); return;
             case Node::Kind::Break: throw BreakLoop{};
             case Node::Kind::Continue: throw ContinueLoop{};
+            case Node::Kind::Template: walk_template(dot, node); return;
         }
+    }
+
+    // Go's walkTemplate: the named template runs with dot set to the pipeline's value (nil
+    // without one) and only `$` declared, as `$`.
+    void walk_template(const TemplateValue& dot, const Node& call) {
+        at(call.pos, call.template_call_text());
+        const auto def = std::find_if(definitions_.begin(), definitions_.end(),
+                                      [&](const Node& d) { return d.text == call.text; });
+        if (def == definitions_.end()) error("template " + tsdb::quote(call.text) + " not defined");
+        if (nesting_ >= kMaxNesting)
+            error("exceeded maximum template depth (" + std::to_string(kGoMaxExecDepth) + ")");
+        const TemplateValue callee_dot = call.pipe.commands.empty() ? TemplateValue{GoNil{}} : eval_pipeline(dot, call.pipe);
+        auto caller_vars = std::exchange(vars_, {{"$", callee_dot}});
+        auto caller = std::exchange(executing_, call.text);
+        const NestingCount nested(*this);
+        walk(callee_dot, def->list);
+        executing_ = std::move(caller);
+        vars_ = std::move(caller_vars);
     }
 
     // Maps range in key order; their keys and values are strings here.
     void walk_range(const TemplateValue& dot, const Node& node) {
+        const NestingCount nested(*this);
         const auto scope = vars_.size();
         const TemplateValue v = eval_pipeline(dot, node.pipe);
         std::vector<std::pair<TemplateValue, TemplateValue>> entries;
@@ -301,8 +324,28 @@ private:
         error("wrong type for value; expected " + std::string(go_param_type_name(type)) + "; got " + go_type_name(v));
     }
 
+    // Go stops templates calling templates 100000 deep. Every call and every if/with/range body
+    // here takes native stack, which a sanitized build's default 8 MiB cannot spare 100000 times;
+    // so a call is refused once they nest kMaxNesting deep, with Go's error: a runaway recursion
+    // gets Go's verdict and message either way. Past the last call, one template text nests at
+    // most the parser's 1000 levels, so the stack never holds more than about 3000.
+    static constexpr int kGoMaxExecDepth = 100000;
+    static constexpr int kMaxNesting = 2000;
+
+    // Counts an if/with/range body or a template call for as long as it runs.
+    struct NestingCount {
+        explicit NestingCount(Executor& e) : executor(e) { ++executor.nesting_; }
+        ~NestingCount() { --executor.nesting_; }
+        NestingCount(const NestingCount&) = delete;
+        NestingCount& operator=(const NestingCount&) = delete;
+        Executor& executor;
+    };
+
     std::string_view text_;
-    const std::string& name_;
+    const std::string& name_;      // the text's template: where positions point
+    std::string executing_;        // the template running now, defined or not
+    const std::vector<Node>& definitions_;
+    int nesting_ = 0;  // if/with/range bodies and template calls running now
     const TemplateQuery* query_;
     const TemplateValue root_;  // dot at the top
     std::vector<std::pair<std::string, TemplateValue>> vars_;
@@ -315,7 +358,7 @@ private:
 
 std::string execute_template(const Template::Node& root, std::string_view text, const std::string& name,
                              const TemplateData& data) {
-    return Executor(text, name, data).run(root);
+    return Executor(text, name, root.definitions, data).run(root);
 }
 
 }  // namespace sim::alerting

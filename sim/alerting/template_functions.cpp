@@ -365,6 +365,22 @@ TemplateValue eq(const Args& a) {
     return {false};
 }
 
+// Go's indexArg: an int index, at most `cap`.
+std::size_t index_arg(const TemplateValue& v, std::size_t cap) {
+    if (std::holds_alternative<GoNil>(v.v)) fail("cannot index slice/array with nil");
+    const auto* n = std::get_if<long long>(&v.v);
+    if (!n) fail("cannot index slice/array with type " + go_type_name(v));
+    if (*n < 0 || static_cast<unsigned long long>(*n) > cap) fail("index out of range: " + std::to_string(*n));
+    return static_cast<std::size_t>(*n);
+}
+
+// `index` of a string or slice: one past the last element is out of range too.
+std::size_t element_index(const TemplateValue& v, std::size_t len) {
+    const auto n = index_arg(v, len);
+    if (n == len) fail("index out of range: " + std::to_string(n));
+    return n;
+}
+
 TemplateValue index(const Args& a) {
     TemplateValue item = a[0];
     for (std::size_t i = 1; i < a.size(); ++i) {
@@ -381,17 +397,10 @@ TemplateValue index(const Args& a) {
                 if (*name == "arg" + std::to_string(n)) found = args->args[n];
             item = found;
         } else if (const auto* s = std::get_if<std::string>(&item.v)) {
-            const auto* n = std::get_if<long long>(&key.v);
-            if (!n) fail("cannot index slice/array with type " + go_type_name(key));
-            if (*n < 0 || *n >= static_cast<long long>(s->size()))
-                fail("index out of range: " + std::to_string(*n));
-            item = {static_cast<long long>(static_cast<unsigned char>((*s)[*n]))};  // a byte
+            const auto n = element_index(key, s->size());
+            item = {static_cast<long long>(static_cast<unsigned char>((*s)[n]))};  // a byte
         } else if (const auto* result = std::get_if<QueryResult>(&item.v)) {
-            const auto* n = std::get_if<long long>(&key.v);
-            if (!n) fail("cannot index slice/array with type " + go_type_name(key));
-            if (*n < 0 || *n >= static_cast<long long>(result->samples.size()))
-                fail("index out of range: " + std::to_string(*n));
-            item = {SampleRef{result->samples[static_cast<std::size_t>(*n)]}};
+            item = {SampleRef{result->samples[element_index(key, result->samples.size())]}};
         } else if (std::holds_alternative<GoNil>(item.v)) {
             fail("index of untyped nil");
         } else {
@@ -399,6 +408,34 @@ TemplateValue index(const Args& a) {
         }
     }
     return item;
+}
+
+// Go's `slice x i j k`: strings and query results (whose capacity is taken as their length;
+// Go's may be larger after append, which only matters for a third index beyond the length).
+TemplateValue slice(const Args& a) {
+    const TemplateValue& item = a[0];
+    if (std::holds_alternative<GoNil>(item.v)) fail("slice of untyped nil");
+    const std::size_t count = a.size() - 1;
+    if (count > 3) fail("too many slice indexes: " + std::to_string(count));
+    const auto* s = std::get_if<std::string>(&item.v);
+    const auto* result = std::get_if<QueryResult>(&item.v);
+    if (s && count == 3) fail("cannot 3-index slice a string");
+    if (!s && !result) fail("can't slice item of type " + go_type_name(item));
+    const std::size_t len = s ? s->size() : result->samples.size();
+    std::array<std::size_t, 3> idx{0, len, len};
+    for (std::size_t i = 0; i < count; ++i) idx[i] = index_arg(a[i + 1], len);
+    for (std::size_t i = 0; i + 1 < std::max<std::size_t>(count, 2); ++i)
+        if (idx[i] > idx[i + 1])
+            fail("invalid slice index: " + std::to_string(idx[i]) + " > " + std::to_string(idx[i + 1]));
+    if (s) return {s->substr(idx[0], idx[1] - idx[0])};
+    return {QueryResult{{result->samples.begin() + static_cast<std::ptrdiff_t>(idx[0]),
+                         result->samples.begin() + static_cast<std::ptrdiff_t>(idx[1])}}};
+}
+
+// Go's `call`: alert templates hold no function values, so every call fails as Go's does.
+TemplateValue call(const Args& a) {
+    if (std::holds_alternative<GoNil>(a[0].v)) fail("call of nil");
+    fail("non-function of type " + go_type_name(a[0]));
 }
 
 TemplateValue length(const Args& a) {
@@ -451,6 +488,8 @@ const std::vector<TemplateFunction>& functions() {
         {"not", {kAny}, false, [](const Args& a) { return TemplateValue{!is_true(a[0])}; }},
         {"len", {kAny}, false, length},
         {"index", {kAny, kAny}, true, index},
+        {"slice", {kAny, kAny}, true, slice},
+        {"call", {kAny, kAny}, true, call},
         {"print", {kAny}, true, [](const Args& a) { return TemplateValue{go_sprint(a)}; }},
         {"printf", {kStr, kAny}, true, printf_call},
         {"println", {kAny}, true, [](const Args& a) { return TemplateValue{go_sprintln(a)}; }},

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
-#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -30,13 +30,12 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 constexpr std::array<std::string_view, 10> kKeywords{"if",    "else",  "end",  "range",    "with",
                                                      "break", "continue", "define", "template", "block"};
 
-// Valid Go templates the twin does not run, and why.
-std::optional<std::string> unsupported(std::string_view word) {
-    if (word == "define" || word == "template" || word == "block")
-        return "unsupported template construct \"" + std::string(word) + "\": named templates are not supported";
-    if (word == "slice" || word == "call")
-        return "unsupported template construct \"" + std::string(word) + "\"";
-    return std::nullopt;
+// Go's IsEmptyTree: a body of blank text only, which another definition of its name may replace.
+bool is_empty_body(const std::vector<Node>& list) {
+    return std::all_of(list.begin(), list.end(), [](const Node& n) {
+        return n.kind == Node::Kind::Text &&
+               std::all_of(n.text.begin(), n.text.end(), [](char c) { return is_space(c) || c == '\v' || c == '\f'; });
+    });
 }
 
 // A `{{ ... }}` with its trim markers removed: [begin, end) is the content.
@@ -137,11 +136,10 @@ public:
     }
 
     Node parse() {
-        Node root;
-        root.kind = Node::Kind::List;
+        root_.kind = Node::Kind::List;
         std::size_t stop_at = 0;
-        if (parse_list(root.list, stop_at) != Stop::Eof) fail(stop_at, "unexpected {{" + keyword_at(stop_at) + "}}");
-        return root;
+        if (parse_list(root_.list, stop_at) != Stop::Eof) fail(stop_at, "unexpected {{" + keyword_at(stop_at) + "}}");
+        return std::move(root_);
     }
 
 private:
@@ -179,7 +177,16 @@ private:
                 continue;
             }
             i_ += word.size();
-            if (const auto why = unsupported(word)) fail(word_at, *why);
+            if (word == "define") {
+                // Only the top level may define; elsewhere Go reads `define` as a misplaced keyword.
+                if (&out != &root_.list) fail(word_at, "unexpected <define> in command");
+                definition();
+                continue;
+            }
+            if (word == "template" || word == "block") {
+                out.push_back(template_call(word));
+                continue;
+            }
             if (word == "end") {
                 expect_end_of_action("end");
                 stop_at = word_at;
@@ -238,6 +245,81 @@ private:
         return node;
     }
 
+    // ---- named templates ----------------------------------------------------------------------
+
+    // `{{define "name"}}body{{end}}`, after the keyword.
+    void definition() {
+        const auto [name, name_at] = template_name("define clause");
+        expect_end_of_action("define clause");
+        define(name, body("define clause"), name_at);
+    }
+
+    // `{{template "name" [pipeline]}}` or `{{block "name" pipeline}}body{{end}}`, after the keyword.
+    Node template_call(const std::string& word) {
+        const std::string context = word + " clause";
+        const auto [name, name_at] = template_name(context);
+        Node call;
+        call.kind = Node::Kind::Template;
+        call.pos = static_cast<int>(name_at);
+        call.text = name;
+        skip_space();
+        // The pipeline's variables stay declared in the enclosing scope, as in Go.
+        if (word == "block" || i_ < end_) call.pipe = pipeline(context, false);
+        if (word == "block") define(name, body(context), name_at);
+        return call;
+    }
+
+    // A template's name: a quoted string.
+    std::pair<std::string, std::size_t> template_name(const std::string& context) {
+        skip_space();
+        const auto at = i_;
+        if (peek() != '"' && peek() != '`') fail(at, "unexpected " + token_description() + " in " + context);
+        Operand op{};
+        op.pos = static_cast<int>(at);
+        return {std::get<std::string>(string_literal(op).literal.v), at};
+    }
+
+    // How Go's lexer item at the parse position prints in "unexpected X in Y".
+    std::string token_description() const {
+        if (i_ >= end_) return "\"}}\"";
+        const std::string word = keyword_at(i_);
+        if (peek() == '.' && !(i_ + 1 < end_ && is_ident_char(s_[i_ + 1]))) return "<.>";
+        if (std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end()) return "<" + word + ">";
+        return "\"" + (word.empty() ? std::string(1, peek()) : word) + "\"";
+    }
+
+    // A template body up to its {{end}}: a scope of its own, where only `$` is declared.
+    std::vector<Node> body(const std::string& context) {
+        const NestingGuard guard(*this, i_);
+        auto outer_vars = std::exchange(vars_, {"$"});
+        const int outer_range_depth = std::exchange(range_depth_, 0);
+        std::vector<Node> list;
+        std::size_t stop_at = 0;
+        const Stop stop = parse_list(list, stop_at);
+        if (stop == Stop::Else) fail(stop_at, "unexpected {{else}} in " + context);
+        if (stop == Stop::Eof) fail(s_.size(), "unexpected EOF");
+        vars_ = std::move(outer_vars);
+        range_depth_ = outer_range_depth;
+        return list;
+    }
+
+    // Go's Tree.add: a name defined twice must have one of its bodies blank.
+    void define(const std::string& name, std::vector<Node> list, std::size_t at) {
+        auto& defs = root_.definitions;
+        const auto it = std::find_if(defs.begin(), defs.end(), [&](const Node& d) { return d.text == name; });
+        if (it != defs.end() && !is_empty_body(it->list)) {
+            if (!is_empty_body(list)) fail(at, "template: multiple definition of template " + tsdb::quote(name));
+            return;
+        }
+        Node def;
+        def.kind = Node::Kind::List;
+        def.pos = static_cast<int>(at);
+        def.text = name;
+        def.list = std::move(list);
+        if (it != defs.end()) *it = std::move(def);
+        else defs.push_back(std::move(def));
+    }
+
     // ---- inside one action ------------------------------------------------------------------
 
     void begin_action(const RawAction& a) {
@@ -254,7 +336,7 @@ private:
 
     void expect_end_of_action(const std::string& word) {
         skip_space();
-        if (i_ < end_) fail(i_, "unexpected \"" + std::string(1, s_[i_]) + "\" in " + word);
+        if (i_ < end_) fail(i_, "unexpected " + token_description() + " in " + word);
     }
 
     std::string identifier() {
@@ -415,7 +497,6 @@ private:
                 op.kind = Operand::Kind::Nil;
                 return op;
             }
-            if (const auto why = unsupported(word)) fail(op.pos, *why);
             if (std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end())
                 fail(op.pos, "unexpected <" + word + "> in operand");
             op.kind = Operand::Kind::Function;
@@ -544,6 +625,7 @@ private:
     };
 
     std::string_view s_;
+    Node root_;  // its definitions fill in as they are parsed
     std::vector<Item> items_;
     std::size_t next_ = 0;
     std::size_t i_ = 0;
@@ -574,6 +656,10 @@ std::string Command::to_string() const {
     std::string out;
     for (std::size_t i = 0; i < args.size(); ++i) out += (i ? " " : "") + args[i].to_string();
     return out;
+}
+
+std::string Template::Node::template_call_text() const {
+    return "{{template " + tsdb::quote(text) + (pipe.commands.empty() ? "" : " " + pipe.to_string()) + "}}";
 }
 
 std::string Pipe::to_string() const {

@@ -185,8 +185,8 @@ TEST_CASE("label and annotation names are validated") {
 TEST_CASE("a template error points into the label or annotation value") {
     check_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    annotations:\n      t: \"ab {{ .Foo \"\n",
                 {7, 14, "annotation \"t\": template: unclosed action"});
-    check_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    labels:\n      s: x{{ slice \"up\" }}y\n",
-                {7, 14, "label \"s\": template: unsupported template construct \"slice\""});
+    check_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: up\n    labels:\n      s: x{{ block \"up\" }}y\n",
+                {7, 25, "label \"s\": template: missing value for block clause"});
 }
 
 TEST_CASE("recording rule labels are plain text, not templates") {

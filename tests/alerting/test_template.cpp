@@ -130,10 +130,81 @@ TEST_CASE("numeric strings are accepted by humanize as Prometheus' convertToFloa
     CHECK(render("{{ $labels.n | humanize }}", 0, Labels{{"n", "1500"}}) == "1.5k");
 }
 
-TEST_CASE("named templates are rejected when the template is parsed, naming them") {
-    CHECK(error_of("{{ query \"up\" }}").empty());  // issue 16.3: query parses; it runs when rendered
-    CHECK_THAT(error_of("{{ define \"x\" }}{{ end }}"), Catch::Contains("\"define\""));
-    CHECK_THAT(error_of("{{ template \"x\" }}"), Catch::Contains("\"template\""));
+TEST_CASE("issue 16.3: query parses; it runs when rendered") {
+    CHECK(error_of("{{ query \"up\" }}").empty());
+}
+
+// Expected values below were rendered by promtool 2.42 for rule A over m{i="a", ...}.
+TEST_CASE("issue 16: define, template and block run as Go's named templates") {
+    CHECK(render(R"({{define "n"}}[{{.}}]{{end}}{{template "n" $labels.i}})", 1) == "[a]");
+    CHECK(render(R"({{define "n"}}[{{.}}]{{end}}{{template "n"}})", 1) == "[<no value>]");  // dot is nil
+    CHECK(render(R"({{block "b" $value}}v={{.}}{{end}})", 1) == "v=1");
+    CHECK(render(R"({{define "t"}}{{.Labels.i}}{{end}}{{template "t" .}})", 1) == "a");
+    CHECK(render(R"({{define "u"}}{{.}}{{end}}{{template "u" 1.5}}x{{template "u" (slice "hello" 1)}})", 1) ==
+          "1.5xello");
+    // Defined after use, and one template calling another.
+    CHECK(render(R"({{define "d"}}{{template "e" .}}{{end}}{{define "e"}}<{{.}}>{{end}}{{template "d" "q"}})", 1) ==
+          "<q>");
+    CHECK(render(R"({{ $x := 5 }}{{template "s2" $x}}{{define "s2"}}{{.}}{{end}})", 1) == "5");
+    // A recursion that ends: dot shrinks by one byte per call.
+    CHECK(render(R"({{define "c"}}{{if .}}{{len .}}{{template "c" (slice . 1)}}{{end}}{{end}}{{template "c" "abc"}})", 1) ==
+          "321");
+    // Defined, never rendered: its failing body does not matter.
+    CHECK(render(R"({{define "never"}}{{call 1}}{{end}}ok)", 1) == "ok");
+    // A blank definition gives way to another one of the same name.
+    CHECK(render(R"({{define "a"}} {{end}}{{define "a"}}y{{end}}{{template "a"}})", 1) == "y");
+    CHECK(render(R"({{template "nope"}})", 1) ==
+          exec_error(123, R"({{template "nope"}})", R"(template "nope" not defined)"));
+}
+
+TEST_CASE("issue 16: slice and call fail with Go's messages") {
+    CHECK(render(R"({{slice "abcdef" 1 3}}|{{slice "abc"}}|{{slice "abc" 2}})", 1) == "bc|abc|c");
+    CHECK(render(R"({{slice "abc" 2 1}})", 1) ==
+          exec_error(114, R"(slice "abc" 2 1)", "error calling slice: invalid slice index: 2 > 1"));
+    CHECK(render(R"({{slice "abc" 1 2 3}})", 1) ==
+          exec_error(114, R"(slice "abc" 1 2 3)", "error calling slice: cannot 3-index slice a string"));
+    CHECK(render(R"({{slice "abc" 5}})", 1) == exec_error(114, R"(slice "abc" 5)", "error calling slice: index out of range: 5"));
+    CHECK(render("{{slice 3 1}}", 1) == exec_error(114, "slice 3 1", "error calling slice: can't slice item of type int"));
+    CHECK(render("{{slice nil 1}}", 1) == exec_error(114, "slice nil 1", "error calling slice: slice of untyped nil"));
+    CHECK(render(R"({{slice "abc" "x"}})", 1) ==
+          exec_error(114, R"(slice "abc" "x")", "error calling slice: cannot index slice/array with type string"));
+    CHECK(render(R"({{slice "abc" 1 2 3 4}})", 1) ==
+          exec_error(114, R"(slice "abc" 1 2 3 4)", "error calling slice: too many slice indexes: 4"));
+    CHECK(render("{{call .Labels}}", 1) ==
+          exec_error(114, "call .Labels", "error calling call: non-function of type map[string]string"));
+    CHECK(render("{{call nil}}", 1) == exec_error(114, "call nil", "error calling call: call of nil"));
+    CHECK(render("{{call $value 1}}", 1) == exec_error(114, "call $value 1", "error calling call: non-function of type float64"));
+}
+
+TEST_CASE("issue 16: a self-recursive template stops with Go's depth error, not a stack overflow") {
+    CHECK(render(R"({{define "r"}}{{template "r"}}{{end}}{{template "r"}})", 1) ==
+          "<error expanding template: error executing template __alert_A: template: __alert_A:1:137: executing \"r\" "
+          "at <{{template \"r\"}}>: exceeded maximum template depth (100000)>");
+    // Each call nested as deep as the parser allows: the stack still holds, the verdict is Go's.
+    std::string ifs, ends;
+    for (int i = 0; i < 999; ++i) {
+        ifs += "{{if 1}}";
+        ends += "{{end}}";
+    }
+    CHECK_THAT(render(R"({{define "r"}})" + ifs + R"({{template "r"}})" + ends + R"({{end}}{{template "r"}})", 1),
+               Catch::Contains("exceeded maximum template depth (100000)"));
+}
+
+TEST_CASE("issue 16: named templates are checked when parsed, with Go's wording") {
+    CHECK(error_of(R"({{if true}}{{define "a"}}x{{end}}{{end}})") == "unexpected <define> in command");
+    CHECK(error_of(R"({{define "a"}}x{{end}}{{define "a"}}y{{end}})") == R"(template: multiple definition of template "a")");
+    CHECK(error_of(R"({{define "a"}}x{{end}}{{define "a"}} {{end}})").empty());
+    CHECK(error_of(R"({{block "a"}}x{{end}})") == "missing value for block clause");
+    CHECK(error_of("{{template}}") == R"(unexpected "}}" in template clause)");
+    CHECK(error_of(R"({{template "a" | x}})") == R"(unexpected "|" in template clause)");
+    CHECK(error_of(R"({{define "a" .}}x{{end}})") == "unexpected <.> in define clause");
+    // A definition sees only `$`, not the variables Prometheus declares or the caller's.
+    CHECK(error_of(R"({{define "a"}}{{$labels.job}}{{end}})") == R"(undefined variable "$labels")");
+    CHECK(error_of(R"({{$x := 1}}{{block "a" $x}}{{$x}}{{end}})") == R"(undefined variable "$x")");
+    CHECK(error_of(R"({{block "a" .}}x{{else}}y{{end}})") == "unexpected {{else}} in block clause");
+    CHECK(error_of(R"({{define "a"}}x)") == "unexpected EOF");
+    CHECK(error_of(R"({{define "a"}}{{break}}{{end}})") == "{{break}} outside {{range}}");
+    CHECK(error_of("{{slice}}{{call}}").empty());  // arity is checked when they run
 }
 
 TEST_CASE("syntax errors are reported at load time with Go's wording") {
