@@ -3,12 +3,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <re2/re2.h>
 
 #include "sim/alerting/unittest_file.hpp"
 #include "sim/alerting/unittest_runner.hpp"
 #include "sim/base/error.hpp"
+#include "tools/catalog.hpp"
 #include "tools/command.hpp"
 #include "report/output_json.hpp"
 #include "report/output_junit.hpp"
@@ -28,6 +30,7 @@ struct TestRulesOptions {
     bool prometheus3_ranges = false;
     bool promtool_exit_codes = false;  // malformed input exits 1, as promtool's, instead of 2
     bool extensions = false;
+    std::optional<std::uint64_t> max_evaluations;
 };
 
 report::TestFileReport test_file(const std::string& path, const sim::alerting::UnitTestOptions& options,
@@ -77,6 +80,7 @@ int run_test_rules(const TestRulesOptions& opts) {
     sim::alerting::UnitTestOptions options;
     options.record_transitions = opts.timeline || opts.json;
     if (opts.prometheus3_ranges) options.ranges = sim::tsdb::RangeBoundary::LeftOpen;
+    options.max_evaluations = opts.max_evaluations;
     std::shared_ptr<re2::RE2> filter;
     if (!opts.run.empty()) {
         std::string pattern;
@@ -131,6 +135,10 @@ Command setup_test_rules(CLI::App& app) {
                   "Left-open range windows and lookback, as Prometheus 3 (default: promtool 2.42's closed ones)");
     sub->add_flag("--promtool-exit-codes", opts->promtool_exit_codes,
                   "Exit 1 on malformed input as promtool does (default: 2, telling it apart from a failed test)");
+    sub->add_option("--max-evaluations", opts->max_evaluations,
+                    "Refuse a test group needing more rule evaluations than this (last eval_time / "
+                    "evaluation_interval + 1); default: no limit, as promtool")
+        ->check(unsigned_integer());
     sub->add_flag("--extensions", opts->extensions,
                   "Allow caracal-twin's extensions (start_timestamp, fuzzy_compare, query_offset, PrometheusRule "
                   "rule files), which promtool 2.42 rejects; a test file can also enable them itself with "

@@ -66,14 +66,6 @@ struct TestGroup {
     SourcePos pos;
 };
 
-// Limits that keep a test file's arithmetic exact and its run finite (promtool has none; beyond
-// them it overflows or runs for days): every duration in the file at most 10y, so that any sum of
-// a group's times fits in 64-bit milliseconds; and at most a million rule evaluations per test
-// group (eval_time / evaluation_interval), about a minute. Series notation has no limit: input
-// samples are expanded only up to the last eval_time.
-inline constexpr Duration kMaxTestDuration = Duration::hours(10 * 365 * 24);
-inline constexpr std::int64_t kMaxEvaluationsPerGroup = 1'000'000;
-
 struct UnitTestFile {
     std::string path;
     // Resolved against the test file's folder and glob-expanded, in the order given.

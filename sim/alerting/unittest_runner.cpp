@@ -313,8 +313,27 @@ bool UnitTestResult::passed() const {
     return std::all_of(groups.begin(), groups.end(), [](const TestGroupResult& g) { return g.passed(); });
 }
 
+// The caller's limit on rule evaluations: a group evaluates at start, start + evaluation_interval,
+// ... up to its last eval_time.
+void refuse_beyond_evaluation_limit(const UnitTestFile& file, const TestGroup& test, int index,
+                                    std::uint64_t limit) {
+    Duration maxt;
+    for (const auto& t : test.alert_tests) maxt = std::max(maxt, t.eval_time);
+    for (const auto& t : test.promql_tests) maxt = std::max(maxt, t.eval_time);
+    const Duration step = file.evaluation_interval;
+    const bool endless = step.is_zero() || step < Duration();
+    if (!endless && static_cast<std::uint64_t>(maxt / step) < limit) return;
+    const std::string group = test.name.empty() ? "test group " + std::to_string(index + 1)
+                                                : "test group " + tsdb::quote(test.name);
+    throw InputError(file.path, test.pos,
+                     group + " needs more than " + std::to_string(limit) + " rule evaluations (eval_time " +
+                         format_duration(maxt) + " at evaluation_interval " + format_duration(step) +
+                         "), the limit --max-evaluations sets");
+}
+
 TestGroupResult run_test_group(const UnitTestFile& file, int index, const UnitTestOptions& options) {
     const TestGroup& test = file.tests.at(static_cast<std::size_t>(index));
+    if (options.max_evaluations) refuse_beyond_evaluation_limit(file, test, index, *options.max_evaluations);
     TestGroupResult result;
     result.name = test.name;
     result.index = index;

@@ -4,7 +4,9 @@
 // eval_time (firing alerts only), PromQL tests afterwards as instant queries.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,9 @@ struct UnitTestOptions {
     bool record_transitions = false;
     // Range windows and lookback as Prometheus 3 (left-open) instead of promtool 2.42 (closed).
     tsdb::RangeBoundary ranges = tsdb::RangeBoundary::Closed;
+    // Refuse (InputError) a test group needing more rule evaluations than this; promtool has no
+    // such limit, so there is none unless the caller sets one.
+    std::optional<std::uint64_t> max_evaluations;
 };
 
 struct TestGroupResult {

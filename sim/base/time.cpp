@@ -107,19 +107,25 @@ std::optional<Time> parse_rfc3339(std::string_view s) {
 
 Duration Duration::from_seconds(double s) { return Duration(static_cast<std::int64_t>(std::llround(s * 1000.0))); }
 
-std::optional<Duration> parse_duration(std::string_view text) {
-    if (text == "0") return Duration();
-    if (text.empty()) return std::nullopt;
-    std::int64_t total = 0;
+namespace {
+
+// Prometheus' model.ParseDuration: the duration, or why not.
+enum class DurationSyntax { Valid, Invalid, OutOfRange };
+
+DurationSyntax read_duration(std::string_view text, std::int64_t& total) {
+    total = 0;
+    if (text == "0") return DurationSyntax::Valid;
+    if (text.empty()) return DurationSyntax::Invalid;
+    bool out_of_range = false;
     std::size_t next_unit = 0;  // units must appear largest first, each at most once
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
         while (i < text.size() && is_digit(text[i])) ++i;
-        if (i == start) return std::nullopt;
+        if (i == start) return DurationSyntax::Invalid;
         std::int64_t n = 0;
         auto [p, ec] = std::from_chars(text.data() + start, text.data() + i, n);
-        if (ec != std::errc()) return std::nullopt;
+        out_of_range = out_of_range || ec != std::errc();
         std::size_t u = next_unit;
         // "ms" must be tried before "m" at the same position.
         std::size_t matched = kUnits.size();
@@ -130,15 +136,27 @@ std::optional<Duration> parse_duration(std::string_view text) {
             matched = u;
             break;
         }
-        if (matched == kUnits.size()) return std::nullopt;
+        if (matched == kUnits.size()) return DurationSyntax::Invalid;
         std::int64_t part = 0;
-        if (__builtin_mul_overflow(n, kUnits[matched].ms, &part) || __builtin_add_overflow(total, part, &total) ||
-            total > kMaxDurationMs)
-            return std::nullopt;
+        out_of_range = out_of_range || __builtin_mul_overflow(n, kUnits[matched].ms, &part) ||
+                       __builtin_add_overflow(total, part, &total) || total > kMaxDurationMs;
         i += kUnits[matched].suffix.size();
         next_unit = matched + 1;
     }
+    return out_of_range ? DurationSyntax::OutOfRange : DurationSyntax::Valid;
+}
+
+}  // namespace
+
+std::optional<Duration> parse_duration(std::string_view text) {
+    std::int64_t total = 0;
+    if (read_duration(text, total) != DurationSyntax::Valid) return std::nullopt;
     return Duration::millis(total);
+}
+
+bool duration_out_of_range(std::string_view text) {
+    std::int64_t total = 0;
+    return read_duration(text, total) == DurationSyntax::OutOfRange;
 }
 
 std::string format_duration(Duration d) {

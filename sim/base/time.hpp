@@ -61,6 +61,9 @@ private:
 // Prometheus duration syntax: one or more <number><unit> with units y w d h m s ms, largest first
 // (`1h30m`, `90s`, `500ms`). Returns nullopt on anything else.
 std::optional<Duration> parse_duration(std::string_view text);
+// Whether parse_duration refused `text` only for its length: valid syntax beyond what a Go
+// time.Duration holds (Prometheus says "duration out of range").
+bool duration_out_of_range(std::string_view text);
 
 // Prints as Prometheus' model.Duration does: `1h30m`, `1d`, `500ms`, `0s`.
 std::string format_duration(Duration d);
