@@ -24,6 +24,8 @@ LABELS = {
     "team": ["db", "web", "infra"],
     "env": ["prod", "stage", "dev"],
     "cluster": ["eu-1", "us-2"],
+    # Values that need quoting: a comma, a space, double quotes.
+    "summary": ["a,b", "x y", 'say "hi"'],
 }
 RECEIVERS = ["default", "pager", "db-team", "web-team", "slack", "blackhole"]
 
@@ -38,7 +40,7 @@ def regex_for(rng, name):
     if kind == 0:
         return "|".join(rng.sample(values, rng.randint(1, len(values))))
     if kind == 1:
-        return rng.choice(values)[:2] + ".*"
+        return rng.choice(values)[:2].replace('"', "") + ".*"
     if kind == 2:
         return "(" + "|".join(rng.sample(values, 2)) + ")?"
     return ".+"
@@ -48,8 +50,8 @@ def new_style_matcher(rng):
     name = rng.choice(list(LABELS))
     op = rng.choice(["=", "!=", "=~", "!~"])
     value = regex_for(rng, name) if "~" in op else rng.choice(LABELS[name] + [""])
-    if rng.random() < 0.5 or "|" in value or value == "" or "(" in value:
-        value = '"' + value + '"'
+    if rng.random() < 0.5 or any(c in value for c in '|(", ') or value == "":
+        value = '"' + value.replace('"', '\\"') + '"'
     space = " " if rng.random() < 0.2 else ""
     return f"{name}{space}{op}{space}{value}"
 
@@ -108,8 +110,11 @@ def label_args(rng):
     args = []
     for name, values in LABELS.items():
         if rng.random() < 0.7:
-            value = rng.choice(values)
-            args.append(f'{name}="{value}"' if rng.random() < 0.2 else f"{name}={value}")
+            value = rng.choice(values + [""])
+            if rng.random() < 0.2 or any(c in value for c in '", '):
+                args.append(name + '="' + value.replace('"', '\\"') + '"')
+            else:
+                args.append(f"{name}={value}")
     return args
 
 

@@ -45,7 +45,7 @@ TEST_CASE("issue 18.1: negative days of month count back from the month's own la
     CHECK(thirty_first.contains(utc("2026-03-31T10:00:00Z")));
 }
 
-TEST_CASE("issue 18.1: entries are a union; months, years and names read case-insensitively") {
+TEST_CASE("issue 18.1: a time interval is the union of its entries, with month and weekday names read case-insensitively") {
     const TimeInterval ti = read_interval("  - months: ['December']\n    years: ['2026']\n  - weekdays: [Sunday]\n");
     CHECK(ti.contains(utc("2026-12-01T00:00:00Z")));
     CHECK_FALSE(ti.contains(utc("2027-12-01T00:00:00Z")));  // a Wednesday
