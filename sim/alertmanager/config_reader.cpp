@@ -9,6 +9,7 @@
 
 #include "sim/alerting/yaml_documents.hpp"
 #include "sim/alerting/yaml_merge_keys.hpp"
+#include "sim/alertmanager/integrations.hpp"
 #include "sim/alertmanager/matcher_syntax.hpp"
 #include "sim/base/input_file.hpp"
 
@@ -23,14 +24,6 @@ const std::vector<std::string_view> kGlobalKeys{
     "smtp_require_tls", "slack_api_url", "slack_api_url_file", "pagerduty_url", "opsgenie_api_url",
     "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url", "wechat_api_secret", "wechat_api_corp_id",
     "victorops_api_url", "victorops_api_key", "victorops_api_key_file", "telegram_api_url", "webex_api_url"};
-
-// Each integration type and whether it sends resolved notifications when `send_resolved` is not
-// set (config/notifiers.go, the Default*Config values).
-const std::map<std::string, bool, std::less<>> kIntegrationSendsResolved{
-    {"discord_configs", true},   {"email_configs", false},   {"pagerduty_configs", true},
-    {"slack_configs", false},    {"webhook_configs", true},  {"opsgenie_configs", true},
-    {"wechat_configs", false},   {"pushover_configs", true}, {"victorops_configs", true},
-    {"sns_configs", true},       {"telegram_configs", true}, {"webex_configs", true}};
 
 // Prometheus' label-name syntax, as model.LabelName checks it.
 bool is_label_name(std::string_view s) {
@@ -156,30 +149,46 @@ private:
         return d;
     }
 
-    void read_global(const YAML::Node& node, Config& cfg) const {
+    void read_global(const YAML::Node& node, Config& cfg) {
         const Fields f = fields(node, "global", kGlobalKeys);
         if (auto d = duration(f["resolve_timeout"], "resolve_timeout")) cfg.resolve_timeout = *d;
+        for (auto key : kGlobalKeys)
+            if (is_set(f[std::string(key)])) global_.insert(std::string(key));
     }
 
     void read_receiver(const YAML::Node& node, Config& cfg) const {
         std::vector<std::string_view> allowed{"name"};
-        for (const auto& [key, sends] : kIntegrationSendsResolved) allowed.push_back(key);
+        for (const auto& type : integration_types()) allowed.push_back(type.key);
         const Fields f = fields(node, "receiver", allowed);
         Receiver r;
         r.name = scalar(f["name"], "name");
         if (r.name.empty()) fail(node, "missing name in receiver");
         if (cfg.receiver(r.name)) fail(node, "notification config name \"" + r.name + "\" is not unique");
-        for (const auto& [key, sends_by_default] : kIntegrationSendsResolved) {
-            for (const auto& integration : sequence(f[key], key)) {
-                if (!integration.IsMap()) fail(integration, "each of " + key + " must be a mapping");
+        for (const auto& type : integration_types()) {
+            for (const auto& integration : sequence(f[std::string(type.key)], std::string(type.key))) {
                 r.is_null = false;
-                const YAML::Node sr = integration["send_resolved"];
-                const bool sends = sr.IsDefined() && !sr.IsNull() ? boolean(sr, "send_resolved") : sends_by_default;
-                r.send_resolved = r.send_resolved || sends;
+                r.send_resolved = r.send_resolved || sends_resolved(integration, type);
             }
         }
         cfg.receivers.push_back(std::move(r));
     }
+
+    // Checks one integration's fields and required settings; whether it sends resolved notifications.
+    bool sends_resolved(const YAML::Node& node, const IntegrationType& type) const {
+        if (!node.IsMap()) fail(node, "each of " + std::string(type.key) + " must be a mapping");
+        const Fields f = fields(node, "an entry of " + std::string(type.key), type.fields);
+        for (const auto& req : type.requirements) {
+            const auto set_here = [&](std::string_view key) { return is_set(f[std::string(key)]); };
+            const auto set_globally = [&](std::string_view key) { return global_.count(std::string(key)) > 0; };
+            if (std::none_of(req.fields.begin(), req.fields.end(), set_here) &&
+                std::none_of(req.global_fields.begin(), req.global_fields.end(), set_globally))
+                fail(node, std::string(req.message));
+        }
+        return f.has("send_resolved") ? boolean(f["send_resolved"], "send_resolved") : type.sends_resolved_by_default;
+    }
+
+    // Go's zero values (null, "", an empty list or map) count as unset.
+    static bool is_set(const YAML::Node& n) { return n.IsDefined() && !n.IsNull() && (n.IsScalar() ? !n.Scalar().empty() : n.size() > 0); }
 
     // `matchers` (a list of matcher-list strings), `match` and `match_re` (label maps), ANDed and
     // sorted as Alertmanager sorts them. A `match_re` value is held anchored, as Alertmanager holds it.
@@ -368,6 +377,7 @@ private:
 
     const std::string& text_;
     std::string file_;
+    std::set<std::string> global_;  // the `global:` keys set, which integrations may rely on
 };
 
 }  // namespace

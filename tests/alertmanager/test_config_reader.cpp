@@ -88,7 +88,8 @@ TEST_CASE("issue 18.1: a route inherits receiver, group_by and timings from its 
 }
 
 TEST_CASE("issue 18.1: receivers know whether resolved notifications go out, by each integration's default") {
-    const Config cfg = parse_config(R"(route: {receiver: none}
+    const Config cfg = parse_config(R"(global: {smtp_smarthost: "mail:25", smtp_from: am@x, slack_api_url: "http://slack/"}
+route: {receiver: none}
 receivers:
 - name: none
 - name: hook
@@ -147,6 +148,10 @@ TEST_CASE("issue 18.1: configuration mistakes name the file, line and column") {
     check_error("receivers: [{name: a}]\n", 1, 1, "no route provided");
     check_error("route: {receiver: a, continue: true}\nreceivers: [{name: a}]\n", 1, 8, "cannot have continue in root route");
     check_error("route: {receiver: a, group_by: [x, '...']}\nreceivers: [{name: a}]\n", 1, 32, "wildcard group_by");
+    check_error("route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: 'http://x/', retries: 3}]}]\n", 2, 60,
+                "field retries not found in an entry of webhook_configs");
+    check_error("route: {receiver: a}\nreceivers: [{name: a, email_configs: [{to: x@y, from: z@y}]}]\n", 2, 39,
+                "no global SMTP smarthost set");
     check_error("route: {receiver: a, routes: [{repeat_interval: 0s}]}\nreceivers: [{name: a}]\n", 1, 49,
                 "repeat_interval cannot be zero");
 }
