@@ -76,13 +76,14 @@ int reporting_bad_input(const std::function<int()>& run) {
 Command setup_routes(CLI::App& app) {
     auto opts = std::make_shared<RoutesOptions>();
     CLI::App* routes = app.add_subcommand("routes", "An Alertmanager routing tree, as `amtool config routes` shows and tests it");
-    routes->add_option("--config", opts->config, "Alertmanager configuration file")->required();
+    // amtool's spellings too (--config.file, --verify.receivers), so scripts can swap the tools.
+    routes->add_option("--config,--config.file", opts->config, "Alertmanager configuration file")->required();
     // --config may also follow `show` or `test`, as amtool's --config.file may.
     routes->fallthrough();
     routes->require_subcommand(0, 1);
     routes->add_subcommand("show", "Print the routing tree (the default)");
     CLI::App* test = routes->add_subcommand("test", "Print the receivers an alert with these labels reaches");
-    test->add_option("--verify-receivers", opts->verify_receivers,
+    test->add_option("--verify-receivers,--verify.receivers", opts->verify_receivers,
                      "Exit 1 unless the receivers, comma-separated in tree order, are exactly these");
     test->add_flag("--tree", opts->tree, "Also print the routes the alert passes through");
     test->add_option("labels", opts->labels, "LABEL=VALUE ...");
