@@ -9,6 +9,7 @@ packages=(
   libre2-dev        # RE2: the regex language Prometheus label matchers use
   prometheus        # provides promtool, the test oracle
   prometheus-alertmanager  # provides amtool, the routing oracle (tests/alertmanager/)
+  tzdata            # zoneinfo files for Alertmanager time intervals with a location
   chromium fonts-dejavu-core python3  # headless render test of the HTML report (tests/report/)
   clang libclang-rt-dev  # the sanitizer and libFuzzer builds (scripts/sanitize.sh, scripts/fuzz.sh)
 )

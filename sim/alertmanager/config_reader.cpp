@@ -370,7 +370,7 @@ private:
         e.years = ranges(f["years"], "years", parse_year_range);
         if (f.has("location")) {
             const std::string loc = scalar(f["location"], "location");
-            e.location = parsed(f["location"], [&] { return parse_location(loc); });
+            e.location = parsed(f["location"], [&] { return Location::load(loc); });
         }
         return e;
     }

@@ -1,15 +1,13 @@
 // A named time interval (`time_intervals:`): the union of its entries, each the intersection of
 // its times-of-day, weekdays, days of month, months and years in its location. Routes use them
 // to mute notifications (`mute_time_intervals`) or to allow them only inside (`active_time_intervals`).
-//
-// Locations: `UTC` (the default) and `Local` (the machine's zone: TZ, else /etc/localtime). Other
-// IANA names are refused when read (this build has no time-zone database reader).
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/alertmanager/location.hpp"
 #include "sim/base/time.hpp"
 
 namespace sim::alertmanager {
@@ -24,8 +22,6 @@ struct InclusiveRange {
     int end = 0;
 };
 
-enum class TimeZone { Utc, Local };
-
 // One entry of a time interval; an empty list means "any".
 struct TimeIntervalEntry {
     std::vector<TimeRangeOfDay> times;
@@ -33,7 +29,7 @@ struct TimeIntervalEntry {
     std::vector<InclusiveRange> days_of_month;  // negative counts from the end of the month
     std::vector<InclusiveRange> months;        // 1..12
     std::vector<InclusiveRange> years;
-    TimeZone location = TimeZone::Utc;
+    Location location = Location::utc();
 
     bool contains(Time t) const;
 };
@@ -52,6 +48,5 @@ InclusiveRange parse_weekday_range(std::string_view text);       // "monday", "m
 InclusiveRange parse_day_of_month_range(std::string_view text);  // "1:5", "-3:-1"
 InclusiveRange parse_month_range(std::string_view text);         // "january:march", "1:3"
 InclusiveRange parse_year_range(std::string_view text);          // "2024:2026"
-TimeZone parse_location(std::string_view text);                  // "UTC", "Local"
 
 }  // namespace sim::alertmanager
