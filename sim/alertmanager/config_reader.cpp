@@ -36,28 +36,21 @@ bool is_label_name(std::string_view s) {
     return true;
 }
 
-// A mapping's entries by key, each checked against the keys its type allows (yaml.v2 strict).
+// A mapping's values by key, each key checked against the ones its type allows (yaml.v2 strict).
 class Fields {
 public:
-    Fields() = default;
-    explicit Fields(std::map<std::string, std::pair<YAML::Node, YAML::Node>> entries) : entries_(std::move(entries)) {}
+    explicit Fields(std::map<std::string, YAML::Node> entries) : entries_(std::move(entries)) {}
 
     // The value, or an undefined node when the key is absent or null (Go's zero value).
     YAML::Node operator[](const std::string& key) const {
         const auto it = entries_.find(key);
-        if (it == entries_.end() || it->second.second.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
-        return it->second.second;
+        if (it == entries_.end() || it->second.IsNull()) return YAML::Node(YAML::NodeType::Undefined);
+        return it->second;
     }
     bool has(const std::string& key) const { return (*this)[key].IsDefined(); }
 
 private:
-    std::map<std::string, std::pair<YAML::Node, YAML::Node>> entries_;
-};
-
-// A route as written, before inheritance: what it sets, where.
-struct RawRoute {
-    YAML::Node node;
-    Fields f;
+    std::map<std::string, YAML::Node> entries_;
 };
 
 class Reader {
@@ -102,14 +95,14 @@ private:
     }
 
     Fields fields(const YAML::Node& node, const std::string& what, const std::vector<std::string_view>& allowed) const {
-        std::map<std::string, std::pair<YAML::Node, YAML::Node>> entries;
+        std::map<std::string, YAML::Node> entries;
         if (!node.IsDefined() || node.IsNull()) return Fields(std::move(entries));
         if (!node.IsMap()) fail(node, what + " must be a mapping");
         for (auto it = node.begin(); it != node.end(); ++it) {
             const std::string key = scalar(it->first, "a key");
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
                 fail(it->first, "field " + key + " not found in " + what);
-            if (!entries.emplace(key, std::make_pair(it->first, it->second)).second)
+            if (!entries.emplace(key, it->second).second)
                 fail(it->first, "field " + key + " already set in " + what);
         }
         return Fields(std::move(entries));
@@ -199,9 +192,11 @@ private:
             const YAML::Node map = f[key];
             if (!map.IsDefined()) continue;
             if (!map.IsMap()) fail(map, key + " must be a mapping of label names to values");
+            std::set<std::string> names;
             for (auto it = map.begin(); it != map.end(); ++it) {
                 const std::string name = scalar(it->first, key + " label name");
                 if (!is_label_name(name)) fail(it->first, "invalid label name \"" + name + "\"");
+                if (!names.insert(name).second) fail(it->first, "key \"" + name + "\" already set in map");
                 const std::string value = scalar(it->second, key + " value");
                 try {
                     out.emplace_back(name, equal ? tsdb::MatchOp::Equal : tsdb::MatchOp::Regex,
