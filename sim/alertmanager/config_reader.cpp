@@ -249,8 +249,7 @@ private:
             fail(f["mute_time_intervals"], "root route must not have any mute time intervals");
         if (f["active_time_intervals"].size() > 0)
             fail(f["active_time_intervals"], "root route must not have any active time intervals");
-        Route defaults;
-        cfg.root = route(node, f, nullptr, defaults, cfg);
+        cfg.root = route(node, f, nullptr, cfg);
     }
 
     Fields route_fields(const YAML::Node& node) const {
@@ -262,9 +261,15 @@ private:
 
     // A route with its parent's settings where it sets none (dispatch/route.go NewRoute); the
     // time intervals are the route's own, never inherited.
-    Route route(const YAML::Node& node, const Fields& f, const Route* parent, const Route& defaults, const Config& cfg) {
-        Route r = parent ? *parent : defaults;
-        r.routes.clear();
+    Route route(const YAML::Node& node, const Fields& f, const Route* parent, const Config& cfg) {
+        static const Route defaults;  // Alertmanager's DefaultRouteOpts
+        const Route& from = parent ? *parent : defaults;
+        Route r;
+        r.receiver = from.receiver;
+        r.group_by = from.group_by;
+        r.group_wait = from.group_wait;
+        r.group_interval = from.group_interval;
+        r.repeat_interval = from.repeat_interval;
         r.pos = to_pos(node.Mark());
         if (const std::string receiver = scalar(f["receiver"], "receiver"); !receiver.empty()) {
             if (!cfg.receiver(receiver)) fail(f["receiver"], "undefined receiver \"" + receiver + "\" used in route");
@@ -287,7 +292,7 @@ private:
         r.mute_time_intervals = strings(f["mute_time_intervals"], "mute_time_intervals");
         r.active_time_intervals = strings(f["active_time_intervals"], "active_time_intervals");
         r.key = (parent ? parent->key + "/" : "") + format_matchers(r.matchers);
-        for (const auto& child : sequence(f["routes"], "routes")) r.routes.push_back(route(child, route_fields(child), &r, defaults, cfg));
+        for (const auto& child : sequence(f["routes"], "routes")) r.routes.push_back(route(child, route_fields(child), &r, cfg));
         return r;
     }
 
