@@ -262,14 +262,9 @@ private:
     // A route with its parent's settings where it sets none (dispatch/route.go NewRoute); the
     // time intervals are the route's own, never inherited.
     Route route(const YAML::Node& node, const Fields& f, const Route* parent, const Config& cfg) {
-        static const Route defaults;  // Alertmanager's DefaultRouteOpts
-        const Route& from = parent ? *parent : defaults;
-        Route r;
-        r.receiver = from.receiver;
-        r.group_by = from.group_by;
-        r.group_wait = from.group_wait;
-        r.group_interval = from.group_interval;
-        r.repeat_interval = from.repeat_interval;
+        // The parent's settings (or DefaultRouteOpts); every field not inherited is set below. The
+        // parent's children are attached only once all are built, so this copies no subtree.
+        Route r = parent ? *parent : Route{};
         r.pos = to_pos(node.Mark());
         if (const std::string receiver = scalar(f["receiver"], "receiver"); !receiver.empty()) {
             if (!cfg.receiver(receiver)) fail(f["receiver"], "undefined receiver \"" + receiver + "\" used in route");
@@ -292,7 +287,9 @@ private:
         r.mute_time_intervals = strings(f["mute_time_intervals"], "mute_time_intervals");
         r.active_time_intervals = strings(f["active_time_intervals"], "active_time_intervals");
         r.key = (parent ? parent->key + "/" : "") + format_matchers(r.matchers);
-        for (const auto& child : sequence(f["routes"], "routes")) r.routes.push_back(route(child, route_fields(child), &r, cfg));
+        std::vector<Route> children;
+        for (const auto& child : sequence(f["routes"], "routes")) children.push_back(route(child, route_fields(child), &r, cfg));
+        r.routes = std::move(children);
         return r;
     }
 
