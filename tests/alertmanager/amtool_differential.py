@@ -36,7 +36,11 @@ def quote(s):
 
 def regex_for(rng, name):
     values = LABELS[name]
-    kind = rng.randrange(4)
+    kind = rng.randrange(6)
+    if kind == 4:
+        return "(?i)" + rng.choice(values).upper()
+    if kind == 5:
+        return "^" + rng.choice(values)[:1].replace('"', "") + "[a-z ,-]+[0-9]?$"
     if kind == 0:
         return "|".join(rng.sample(values, rng.randint(1, len(values))))
     if kind == 1:
