@@ -130,7 +130,9 @@ private:
 
     bool boolean(const YAML::Node& node, const std::string& what) const {
         bool out = false;
-        if (!YAML::convert<bool>::decode(node, out)) fail(node, what + " must be true or false");
+        // A quoted "true" is a string to yaml.v2, which refuses it where a bool belongs.
+        if (node.Tag() == "!" || !YAML::convert<bool>::decode(node, out))
+            fail(node, what + " must be true or false, not \"" + node.Scalar() + "\"");
         return out;
     }
 
