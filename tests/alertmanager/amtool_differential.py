@@ -6,6 +6,8 @@ Generates routing trees from a fixed seed (nested routes, `continue`, new-style 
 receiver and group_by), and label sets to route through them. For every tree it compares
 `routes show`; for every label set `routes test --tree`, then `routes test --verify-receivers`
 with the right receivers or a wrong list, alternately. Each comparison is stdout and exit status.
+Every fourth tree is also mutated (a misspelt field, a bad matcher or regex, a bad time interval,
+...) and `routes show` must accept or refuse it as `amtool check-config` does.
 
 Usage: amtool_differential.py TWIN AMTOOL [TREES [LABEL_SETS_PER_TREE]]
 Prints one line per disagreement (at most 20) and the figure; exit 1 on any disagreement.
@@ -28,6 +30,23 @@ LABELS = {
     "summary": ["a,b", "x y", 'say "hi"'],
 }
 RECEIVERS = ["default", "pager", "db-team", "web-team", "slack", "blackhole"]
+INTERVAL = "time_intervals: [{name: x, time_intervals: [%s]}]\n"
+# (text to replace, replacement) in a generated tree, or (None, text to append).
+MUTATIONS = [
+    ("receiver: ", "reciever: "), ("matchers: ['", "matchers: ['bad-name="), ('=~"', '=~"('),
+    ("- name: pager\n", "- name: pagerx\n"), ("group_wait: 10s", "group_wait: 10"),
+    ("group_by: ['alertname']", "group_by: ['alertname', 'alertname']"), ("group_by: ['...']", "group_by: ['...', 'x']"),
+    ("continue: true", "continue: 1"), ("match: {", "match: {'a b': x, "), ("match_re: {", "match_re: {x: '*', "),
+    ("!=", "!=="), ("  routes:\n", "  routes:\n  - {}\n"),
+    (None, "inhibit_rules: [{source_matchers: [a=b], equal: ['bad-label']}]\n"),
+    (None, INTERVAL % "{weekdays: ['monday:sunday']}"), (None, INTERVAL % "{days_of_month: ['-5:3']}"),
+    (None, INTERVAL % "{months: ['13']}"), (None, INTERVAL % "{years: ['2020:2019']}"),
+    (None, INTERVAL % "{times: [{start_time: '24:00', end_time: '24:00'}]}"),
+    (None, INTERVAL % "{days_of_month: ['0']}"), (None, INTERVAL % "{months: ['may:february']}"),
+    (None, INTERVAL % "{weekdays: ['MONDAY:Friday'], days_of_month: ['1:-1']}"),
+    (None, INTERVAL % "{times: [{start_time: '23:59', end_time: '24:00'}], location: 'America/New_York'}"),
+    (None, INTERVAL % "{location: 'Europe/Atlantis'}"),
+]
 
 
 def quote(s):
@@ -122,6 +141,17 @@ def label_args(rng):
     return args
 
 
+def mutated(rng, text):
+    old, new = rng.choice(MUTATIONS)
+    return text + new if old is None else text.replace(old, new, 1)
+
+
+def accepted(cmd, refused_rc):
+    """Exit 0 as True, the tool's refusal status as False, anything else (a crash) as itself."""
+    rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60).returncode
+    return {0: True, refused_rc: False}.get(rc, rc)
+
+
 def run(cmd):
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60)
     return p.returncode, p.stdout.decode("utf-8", "replace")
@@ -141,10 +171,18 @@ def main():
     rng = random.Random(SEED)
     with tempfile.TemporaryDirectory() as work:
         cases = []  # (what, twin command, amtool command)
+        verdicts = []  # the same, for mutated trees: accepted or refused
         for t in range(trees):
             path = os.path.join(work, f"tree{t:03}.yml")
+            text = config_text(rng)
             with open(path, "w") as f:
-                f.write(config_text(rng))
+                f.write(text)
+            if t % 4 == 0:
+                bad_path = os.path.join(work, f"mutated{t:03}.yml")
+                with open(bad_path, "w") as f:
+                    f.write(mutated(rng, text))
+                verdicts.append((bad_path, [twin, "routes", "show", "--config", bad_path],
+                                 [amtool, "check-config", bad_path]))
             cases.append((f"{path} show", [twin, "routes", "show", "--config", path],
                           [amtool, "config", "routes", "show", "--config.file", path]))
             for _ in range(per_tree):
@@ -166,12 +204,17 @@ def main():
                                      case[2][:6] + ["--verify.receivers=" + expected] + case[2][7:]))
             results += list(pool.map(lambda c: (run(c[1]), run(c[2])), verify_cases))
             cases += verify_cases
+            # A refused configuration: amtool exits 1, the twin 2.
+            verdict_results = list(pool.map(lambda c: (accepted(c[1], 2), accepted(c[2], 1)), verdicts))
+            results += verdict_results
+            cases += [(f"{what} (mutated: accepted?)", t, a) for what, t, a in verdicts]
         disagreements = [(c, r) for c, r in zip(cases, results) if r[0] != r[1]]
         for (what, _, _), ((trc, tout), (arc, aout)) in disagreements[:20]:
             print(f"DISAGREE {what}\n  twin  rc={trc}: {tout!r}\n  amtool rc={arc}: {aout!r}")
         label_sets = trees * per_tree
         print(f"amtool differential: {trees} trees x {per_tree} label sets ({label_sets}), "
-              f"{len(cases)} comparisons (show, test --tree, test --verify-receivers), "
+              f"{len(verdicts)} mutated ({sum(a is False for _, a in verdict_results)} refused by amtool), {len(cases)} comparisons (show, test --tree, "
+              f"test --verify-receivers, check-config verdict), "
               f"{len(cases) - len(disagreements)} agree, {len(disagreements)} disagree")
         return 1 if disagreements else 0
 
