@@ -86,8 +86,9 @@ public:
     }
 
 private:
+    // A node without a place in the text is the (empty) document itself: its start.
     static SourcePos to_pos(const YAML::Mark& m) {
-        if (m.is_null()) return {};
+        if (m.is_null()) return {1, 1};
         return {m.line + 1, m.column + 1};
     }
     [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {

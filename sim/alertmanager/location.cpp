@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <iterator>
@@ -99,9 +100,13 @@ Location Location::load(std::string_view name) {
     const std::string unknown = "unknown time zone " + std::string(name);
     if (name.find("..") != std::string_view::npos || name.front() == '/' || name.front() == '\\')
         throw std::invalid_argument("invalid location name " + std::string(name));
-    std::ifstream in(zoneinfo_dir() + "/" + std::string(name), std::ios::binary);
-    if (!in) throw std::invalid_argument(unknown);
+    const std::string path = zoneinfo_dir() + "/" + std::string(name);
+    std::error_code ec;
+    // A folder of zones (`Europe/`) opens as a stream on Linux but is no zone.
+    if (!std::filesystem::is_regular_file(path, ec)) throw std::invalid_argument(unknown);
+    std::ifstream in(path, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) throw std::invalid_argument(unknown);
     try {
         return Location(std::string(name), parse_tzif(bytes));
     } catch (const std::out_of_range&) {

@@ -69,6 +69,7 @@ TEST_CASE("issue 18.1: malformed time interval fields are refused where they are
     CHECK(error_at("  - times: [{start_time: '25:00', end_time: '26:00'}]\n") ==
           "6:13 couldn't parse timestamp 25:00, invalid format");
     CHECK(error_at("  - location: Mars/Olympus_Mons\n") == "6:15 unknown time zone Mars/Olympus_Mons");
+    CHECK(error_at("  - location: Europe/\n") == "6:15 unknown time zone Europe/");  // a folder of zones
     CHECK(error_at("  - location: ../../etc/passwd\n") == "6:15 invalid location name ../../etc/passwd");
 }
 
