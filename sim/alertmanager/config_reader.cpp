@@ -9,6 +9,7 @@
 
 #include "sim/alerting/yaml_documents.hpp"
 #include "sim/alerting/yaml_merge_keys.hpp"
+#include "sim/alertmanager/address_syntax.hpp"
 #include "sim/alertmanager/integrations.hpp"
 #include "sim/alertmanager/matcher_syntax.hpp"
 #include "sim/base/input_file.hpp"
@@ -147,6 +148,7 @@ private:
 
     void read_global(const YAML::Node& node, Config& cfg) {
         const Fields f = fields(node, "global", kGlobalKeys);
+        check_values(f, "global", kGlobalKeys);
         if (auto d = duration(f["resolve_timeout"], "resolve_timeout")) cfg.resolve_timeout = *d;
         for (auto key : kGlobalKeys)
             if (is_set(f[std::string(key)])) global_.insert(std::string(key));
@@ -173,6 +175,7 @@ private:
     bool sends_resolved(const YAML::Node& node, const IntegrationType& type) const {
         if (!node.IsMap()) fail(node, "each of " + std::string(type.key) + " must be a mapping");
         const Fields f = fields(node, "an entry of " + std::string(type.key), type.fields);
+        check_values(f, type.key, type.fields);
         for (const auto& req : type.requirements) {
             const auto set_here = [&](std::string_view key) { return is_set(f[std::string(key)]); };
             const auto set_globally = [&](std::string_view key) { return global_.count(std::string(key)) > 0; };
@@ -181,6 +184,30 @@ private:
                 fail(node, std::string(req.message));
         }
         return f.has("send_resolved") ? boolean(f["send_resolved"], "send_resolved") : type.sends_resolved_by_default;
+    }
+
+    // The URLs, host:port pairs and booleans among `keys`, where set.
+    void check_values(const Fields& f, std::string_view owner, const std::vector<std::string_view>& keys) const {
+        for (const auto key : keys) {
+            const YAML::Node value = f[std::string(key)];
+            if (!value.IsDefined()) continue;
+            const std::string what(key);
+            switch (field_kind(owner, key)) {
+                case FieldKind::Text: break;
+                case FieldKind::Bool: boolean(value, what); break;
+                case FieldKind::Url:
+                case FieldKind::SecretUrl: {
+                    const std::string url = scalar(value, what);
+                    parsed(value, [&] { check_url(url, field_kind(owner, key) == FieldKind::SecretUrl); });
+                    break;
+                }
+                case FieldKind::HostPort: {
+                    const std::string address = scalar(value, what);
+                    parsed(value, [&] { check_host_port(address); });
+                    break;
+                }
+            }
+        }
     }
 
     // Go's zero values (null, "", an empty list or map) count as unset.
@@ -337,7 +364,7 @@ private:
 
     // Runs one of the time_interval.hpp parsers, turning its complaint into a positioned error.
     template <typename Parse>
-    auto parsed(const YAML::Node& at, Parse parse) const {
+    auto parsed(const YAML::Node& at, Parse parse) const -> decltype(parse()) {
         try {
             return parse();
         } catch (const std::invalid_argument& e) {

@@ -1,5 +1,8 @@
 #include "sim/alertmanager/integrations.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace sim::alertmanager {
 
 const std::vector<IntegrationType>& integration_types() {
@@ -58,6 +61,31 @@ const std::vector<IntegrationType>& integration_types() {
          {{{"room_id"}, {}, "missing room_id on webex_config"}}},
     };
     return types;
+}
+
+FieldKind field_kind(std::string_view owner, std::string_view field) {
+    using K = FieldKind;
+    // `send_resolved` is a boolean in every integration; the rest as config.go and notifiers.go type them.
+    static const std::vector<std::tuple<std::string_view, std::string_view, FieldKind>> kinds{
+        {"global", "slack_api_url", K::SecretUrl},     {"global", "pagerduty_url", K::Url},
+        {"global", "opsgenie_api_url", K::Url},         {"global", "wechat_api_url", K::Url},
+        {"global", "victorops_api_url", K::Url},        {"global", "telegram_api_url", K::Url},
+        {"global", "webex_api_url", K::Url},            {"global", "smtp_smarthost", K::HostPort},
+        {"global", "smtp_require_tls", K::Bool},        {"discord_configs", "webhook_url", K::SecretUrl},
+        {"email_configs", "smarthost", K::HostPort},    {"email_configs", "require_tls", K::Bool},
+        {"pagerduty_configs", "url", K::Url},           {"slack_configs", "api_url", K::SecretUrl},
+        {"slack_configs", "short_fields", K::Bool},     {"slack_configs", "link_names", K::Bool},
+        {"webhook_configs", "url", K::Url},             {"wechat_configs", "api_url", K::Url},
+        {"opsgenie_configs", "api_url", K::Url},        {"opsgenie_configs", "update_alerts", K::Bool},
+        {"victorops_configs", "api_url", K::Url},       {"pushover_configs", "html", K::Bool},
+        {"telegram_configs", "api_url", K::Url},        {"telegram_configs", "disable_notifications", K::Bool},
+        {"webex_configs", "api_url", K::Url},
+    };
+    if (field == "send_resolved" && owner != "global") return K::Bool;
+    const auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) {
+        return std::get<0>(k) == owner && std::get<1>(k) == field;
+    });
+    return it == kinds.end() ? K::Text : std::get<2>(*it);
 }
 
 }  // namespace sim::alertmanager

@@ -26,4 +26,11 @@ struct IntegrationType {
 
 const std::vector<IntegrationType>& integration_types();
 
+// The fields whose values Alertmanager checks beyond being text (URLs, host:port, booleans).
+enum class FieldKind { Text, Url, SecretUrl, HostPort, Bool };
+
+// The kind of `field` in an integration (`owner` its list, e.g. "webhook_configs") or in
+// `global:` (`owner` "global").
+FieldKind field_kind(std::string_view owner, std::string_view field);
+
 }  // namespace sim::alertmanager
