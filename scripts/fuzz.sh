@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-all=(promql rule_file unittest_file series_notation template scenario profile drill_docs)
+all=(promql rule_file unittest_file series_notation template scenario profile drill_docs alertmanager_config)
 harnesses=("${all[@]}")
 [ $# -gt 1 ] && harnesses=("${@:2}")
 bash scripts/sanitized-build.sh "${harnesses[@]/#/fuzz_}"
@@ -24,6 +24,7 @@ yaml_files | xargs grep -l '^groups:' | xargs -I{} cp --backup=numbered {} "$wor
 yaml_files | xargs grep -l '^tests:' | xargs -I{} cp --backup=numbered {} "$work/seeds/unittest_file/" || true
 yaml_files | xargs grep -l '^fault_duration:' | xargs -I{} cp --backup=numbered {} "$work/seeds/scenario/" || true
 cp models/profiles/*.yaml "$work/seeds/profile/"
+cp tests/alertmanager/configs/*.yml "$work/seeds/alertmanager_config/"
 find scenarios tests/fixtures/docs -name '*.md' -exec cp --backup=numbered {} "$work/seeds/drill_docs/" \;
 # One value per seed: PromQL expressions, series notation and templates, cut out of the YAML.
 values_of() {  # KEY-REGEX HARNESS

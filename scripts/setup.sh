@@ -8,6 +8,8 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libeigen3-dev libcli11-dev catch2 libyaml-cpp-dev
   libre2-dev        # RE2: the regex language Prometheus label matchers use
   prometheus        # provides promtool, the test oracle
+  prometheus-alertmanager  # provides amtool, the routing oracle (tests/alertmanager/)
+  tzdata            # zoneinfo files for Alertmanager time intervals with a location
   chromium fonts-dejavu-core python3  # headless render test of the HTML report (tests/report/)
   clang libclang-rt-dev  # the sanitizer and libFuzzer builds (scripts/sanitize.sh, scripts/fuzz.sh)
 )
@@ -22,5 +24,5 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-# The prometheus package would try to start a server; policy-rc.d keeps it from doing so.
+# The prometheus packages would try to start their servers; policy-rc.d keeps it from doing so.
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -4,8 +4,6 @@
 #pragma once
 
 #include <map>
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,13 +31,16 @@ struct GroupBy {
 struct Route {
     std::string receiver;
     GroupBy group_by;
-    std::vector<tsdb::Matcher> matchers;  // `matchers`, `match` and `match_re`, all ANDed
+    // `matchers`, `match` and `match_re`, all ANDed, sorted by name, value and operator as
+    // Alertmanager sorts them. A `match_re` value is held anchored (`^(?:re)$`), as Alertmanager
+    // holds and prints it.
+    std::vector<tsdb::Matcher> matchers;
     bool continue_matching = false;       // `continue`
     Duration group_wait = kDefaultGroupWait;
     Duration group_interval = kDefaultGroupInterval;
     Duration repeat_interval = kDefaultRepeatInterval;
-    std::vector<std::string> mute_time_intervals;
-    std::vector<std::string> active_time_intervals;
+    std::vector<std::string> mute_time_intervals;    // the route's own: never inherited
+    std::vector<std::string> active_time_intervals;  // the route's own: never inherited
     std::vector<Route> routes;  // children, in file order
     SourcePos pos;              // where the route begins in the file, for messages
 

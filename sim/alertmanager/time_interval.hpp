@@ -4,8 +4,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "sim/alertmanager/location.hpp"
 #include "sim/base/time.hpp"
 
 namespace sim::alertmanager {
@@ -27,7 +29,7 @@ struct TimeIntervalEntry {
     std::vector<InclusiveRange> days_of_month;  // negative counts from the end of the month
     std::vector<InclusiveRange> months;        // 1..12
     std::vector<InclusiveRange> years;
-    std::string location = "UTC";
+    Location location = Location::utc();
 
     bool contains(Time t) const;
 };
@@ -38,5 +40,13 @@ struct TimeInterval {
 
     bool contains(Time t) const;  // any entry contains t
 };
+
+// The syntax of an entry's fields, as Alertmanager 0.25 validates it (timeinterval.go). Each throws
+// std::invalid_argument with Alertmanager's message.
+TimeRangeOfDay parse_time_range(std::string_view start_time, std::string_view end_time);  // "09:00", "24:00"
+InclusiveRange parse_weekday_range(std::string_view text);       // "monday", "monday:friday"
+InclusiveRange parse_day_of_month_range(std::string_view text);  // "1:5", "-3:-1"
+InclusiveRange parse_month_range(std::string_view text);         // "january:march", "1:3"
+InclusiveRange parse_year_range(std::string_view text);          // "2024:2026"
 
 }  // namespace sim::alertmanager
