@@ -1,5 +1,10 @@
 #include "report/paging_report.hpp"
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
 #include "report/run_report.hpp"
 #include "report/whatif_table.hpp"
 
@@ -10,17 +15,45 @@ namespace {
 namespace am = sim::alertmanager;
 using Json = nlohmann::ordered_json;
 
-// `Name{rest}`: the alert name, then the labels the context does not already say.
-std::string alert_text(const sim::tsdb::Labels& labels, const sim::tsdb::Labels& known = {}) {
-    std::vector<std::string> drop{"alertname"};
-    for (const auto& l : known.items()) drop.push_back(l.name);
-    const auto rest = labels.drop(drop);
-    return std::string(labels.get("alertname")) + (rest.empty() ? "" : rest.to_string());
-}
+// `Name{labels}` with only the labels that tell the name's instances in the drill apart (the pod,
+// the instance), so lines stay short; the name alone when it has one instance.
+class AlertNames {
+public:
+    explicit AlertNames(const analysis::DrillPaging& paging) {
+        std::map<std::string, std::vector<sim::tsdb::Labels>> by_name;
+        for (const auto& a : paging.alerts) by_name[std::string(a.labels.get("alertname"))].push_back(a.labels);
+        for (const auto& a : paging.timeline.unnotified) by_name[std::string(a.labels.get("alertname"))].push_back(a.labels);
+        for (const auto& [name, all] : by_name) {
+            auto& differing = differing_[name];
+            for (const auto& labels : all)
+                for (const auto& l : labels.items())
+                    if (std::any_of(all.begin(), all.end(), [&](const auto& o) { return o.get(l.name) != l.value; }))
+                        differing.insert(l.name);
+        }
+    }
 
-std::string alert_list(const std::vector<sim::tsdb::Labels>& alerts, const sim::tsdb::Labels& group) {
+    std::string text(const sim::tsdb::Labels& labels) const {
+        const std::string name(labels.get("alertname"));
+        const auto it = differing_.find(name);
+        if (it == differing_.end() || it->second.empty()) return name;
+        return name + labels.keep_only({it->second.begin(), it->second.end()}).to_string();
+    }
+
+private:
+    std::map<std::string, std::set<std::string>> differing_;  // by alert name: the label names
+};
+
+// "A ×2, B": the alert names of a notification, each with how many of its instances it carries.
+std::string alert_list(const std::vector<sim::tsdb::Labels>& alerts) {
+    std::vector<std::pair<std::string, std::size_t>> counts;
+    for (const auto& a : alerts) {
+        const std::string name(a.get("alertname"));
+        if (counts.empty() || counts.back().first != name) counts.emplace_back(name, 0);
+        ++counts.back().second;
+    }
     std::string out;
-    for (const auto& a : alerts) out += (out.empty() ? "" : ", ") + alert_text(a, group);
+    for (const auto& [name, n] : counts)
+        out += (out.empty() ? "" : ", ") + name + (n > 1 ? " ×" + std::to_string(n) : "");
     return out;
 }
 
@@ -47,22 +80,24 @@ std::vector<std::string> notification_lines(const analysis::DrillPaging& paging)
         const bool firing = !n->firing.empty();
         out.push_back(std::string(firing ? "paged " : "resolved ") + n->receiver + " at " +
                       format_relative(n->at, paging.injection) + " (group " + n->group_labels.to_string() + ": " +
-                      alert_list(firing ? n->firing : n->resolved, n->group_labels) + ")");
+                      alert_list(firing ? n->firing : n->resolved) + ")");
     }
     return out;
 }
 
 std::vector<std::string> unnotified_lines(const analysis::DrillPaging& paging) {
+    const AlertNames names(paging);
     std::vector<std::string> out;
     for (const auto& a : paging.timeline.unnotified)
-        if (a.starts_at >= paging.injection) out.push_back(alert_text(a.labels) + ": " + reasons_text(a));
+        if (a.starts_at >= paging.injection) out.push_back(names.text(a.labels) + ": " + reasons_text(a));
     return out;
 }
 
 std::vector<std::vector<std::string>> page_rows(const analysis::DrillPaging& paging) {
+    const AlertNames names(paging);
     std::vector<std::vector<std::string>> rows;
     for (const auto& a : paging.alerts) {
-        rows.push_back({alert_text(a.labels), format_relative(a.fired_at, paging.injection),
+        rows.push_back({names.text(a.labels), format_relative(a.fired_at, paging.injection),
                         a.page ? a.page->receiver + " " + format_relative(a.page->at, paging.injection) : "never"});
     }
     return rows;
