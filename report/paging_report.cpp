@@ -57,12 +57,7 @@ std::string alert_list(const std::vector<sim::tsdb::Labels>& alerts) {
     return out;
 }
 
-std::string reasons_text(const am::UnnotifiedAlert& a) {
-    if (a.reasons.empty()) return "no notification before the end of the run";
-    std::string out;
-    for (const auto& r : a.reasons) out += (out.empty() ? "" : "; ") + r.describe();
-    return out;
-}
+
 
 Json labels_list_json(const std::vector<sim::tsdb::Labels>& list) {
     Json out = Json::array();
@@ -71,6 +66,16 @@ Json labels_list_json(const std::vector<sim::tsdb::Labels>& list) {
 }
 
 double seconds_from(sim::Time t, sim::Time injection) { return (t - injection).secs(); }
+
+std::string reasons_text(const am::UnnotifiedAlert& a, const AlertNames& names) {
+    if (a.reasons.empty()) return "no notification before the end of the run";
+    std::string out;
+    for (const auto& r : a.reasons) {
+        const bool inhibited = r.kind == am::SuppressionKind::Inhibited;
+        out += (out.empty() ? "" : "; ") + (inhibited ? "inhibited by " + names.text(r.inhibitor) : r.describe());
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -89,7 +94,7 @@ std::vector<std::string> unnotified_lines(const analysis::DrillPaging& paging) {
     const AlertNames names(paging);
     std::vector<std::string> out;
     for (const auto& a : paging.timeline.unnotified)
-        if (a.starts_at >= paging.injection) out.push_back(names.text(a.labels) + ": " + reasons_text(a));
+        if (a.starts_at >= paging.injection) out.push_back(names.text(a.labels) + ": " + reasons_text(a, names));
     return out;
 }
 

@@ -122,12 +122,12 @@ void Dispatcher::flush(AggrGroup& group) {
     for (const auto& a : alerts) {
         const auto source = inhibiting_alert(config_.inhibit_rules, a.labels, sources, now);
         if (!source) kept.push_back(a);
-        else if (!a.resolved_at(now)) suppress(a, {SuppressionKind::Inhibited, source->to_string(), now});
+        else if (!a.resolved_at(now)) suppress(a, {SuppressionKind::Inhibited, source->to_string(), now, *source});
     }
     const Receiver* receiver = config_.receiver(route.receiver);
     std::optional<Suppression> silenced = time_suppression(config_, route, now);
     if (!silenced && (!receiver || receiver->is_null))
-        silenced = Suppression{SuppressionKind::NullReceiver, route.receiver, now};
+        silenced = Suppression{SuppressionKind::NullReceiver, route.receiver, now, {}};
     if (silenced) {
         for (const auto& a : kept)
             if (!a.resolved_at(now)) suppress(a, *silenced);

@@ -31,6 +31,7 @@ struct Suppression {
     SuppressionKind kind = SuppressionKind::Inhibited;
     std::string by;  // the inhibiting alert's labels, the interval's name, or the receiver's name
     Time first_at;   // the first flush that left the alert out for this reason
+    tsdb::Labels inhibitor;  // Inhibited: the source alert
 
     // "inhibited by {…}", "muted by interval night", "outside active intervals office",
     // "null receiver blackhole".

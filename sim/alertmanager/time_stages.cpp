@@ -13,7 +13,7 @@ bool in_interval(const Config& config, const std::string& name, Time now) {
 
 std::optional<Suppression> time_suppression(const Config& config, const Route& route, Time now) {
     for (const auto& name : route.mute_time_intervals) {
-        if (in_interval(config, name, now)) return Suppression{SuppressionKind::Muted, name, now};
+        if (in_interval(config, name, now)) return Suppression{SuppressionKind::Muted, name, now, {}};
     }
     if (route.active_time_intervals.empty()) return std::nullopt;
     std::string names;
@@ -21,7 +21,7 @@ std::optional<Suppression> time_suppression(const Config& config, const Route& r
         if (in_interval(config, name, now)) return std::nullopt;
         names += (names.empty() ? "" : ",") + name;
     }
-    return Suppression{SuppressionKind::Inactive, names, now};
+    return Suppression{SuppressionKind::Inactive, names, now, {}};
 }
 
 }  // namespace sim::alertmanager
