@@ -54,7 +54,18 @@ Json timing_json(const DrillVerdict& v, const TimingTally& timing) {
     return {{"redraws", timing.runs}, {"depends_on_timing", dependent}};
 }
 
-Json drill_json(const DrillVerdict& v, const TimingTally& timing) {
+const char* status_text(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::Pass: return "pass";
+        case ItemStatus::Fail: return "fail";
+        case ItemStatus::Note: return "note";
+    }
+    return "?";
+}
+
+Json drill_json(const CheckReport& report, std::size_t i) {
+    const DrillVerdict& v = report.drills[i];
+    const TimingTally timing = i < report.timing.size() ? report.timing[i] : TimingTally{};
     Json j;
     j["scenario"] = v.scenario;
     j["file"] = v.file;
@@ -63,7 +74,7 @@ Json drill_json(const DrillVerdict& v, const TimingTally& timing) {
     j["seed"] = v.seed;
     j["fault_seconds"] = v.fault_duration.secs();
     j["recovery_seconds"] = v.recovery_window.secs();
-    j["passed"] = v.passed();
+    j["passed"] = report.drill_passed(i);
     j["baseline"] = {{"held", v.baseline.held()},
                      {"pods", v.baseline.pods},
                      {"firing", sightings(v.baseline.firing)},
@@ -96,6 +107,12 @@ Json drill_json(const DrillVerdict& v, const TimingTally& timing) {
     j["unexpected"] = sightings(v.unexpected);
     j["drift"] = v.drift;
     if (timing.runs > 0) j["timing"] = timing_json(v, timing);
+    if (i < report.paging.size() && !report.paging[i].empty()) {
+        Json paging = Json::array();
+        for (const auto& item : report.paging[i])
+            paging.push_back({{"item", item.name}, {"status", status_text(item.status)}, {"detail", item.detail}});
+        j["paging"] = paging;
+    }
     return j;
 }
 
@@ -106,7 +123,7 @@ nlohmann::ordered_json check_json(const CheckReport& report) {
     doc["passed"] = report.passed();
     Json drills = Json::array();
     for (std::size_t i = 0; i < report.drills.size(); ++i)
-        drills.push_back(drill_json(report.drills[i], i < report.timing.size() ? report.timing[i] : TimingTally{}));
+        drills.push_back(drill_json(report, i));
     doc["scenarios"] = drills;
     doc["docs_drift"] = report.docs_drift;
     doc["not_simulated"] = report.unpredictable;

@@ -24,6 +24,15 @@ struct TimingTally {
 };
 TimingTally tally_timing(const std::vector<DrillVerdict>& redraws);
 
+// One verdict line of a drill: a pass or failure of an expectation, or a note (reported, not
+// asserted: pending alerts in the baseline, TTRs, unexpected alerts without --strict).
+enum class ItemStatus { Pass, Fail, Note };
+struct CheckItem {
+    std::string name;
+    ItemStatus status = ItemStatus::Pass;
+    std::string detail;
+};
+
 struct CheckReport {
     std::vector<DrillVerdict> drills;      // in the order the scenarios were given
     std::vector<TimingTally> timing;       // per drill, same order; empty: timing not sampled
@@ -37,20 +46,18 @@ struct CheckReport {
     std::string no_fault_file;
     DrillVerdict no_fault;
     bool strict = false;
+    // Per drill, same order (issue 18.3, `--alertmanager`): who was paged and when, the alerts
+    // that reached no one, and the `paged:` expectation's verdict. Empty: no drill has any.
+    std::vector<std::vector<CheckItem>> paging;
     bool passed() const;
+    // The drill's own verdict, and no failed paging item.
+    bool drill_passed(std::size_t i) const;
     // The alerts of the no-fault run that fired, with why.
     std::vector<const AlertVerdict*> fired_without_fault() const;
 };
 
-// One verdict line of a drill: a pass or failure of an expectation, or a note (reported, not
-// asserted: pending alerts in the baseline, TTRs, unexpected alerts without --strict).
-enum class ItemStatus { Pass, Fail, Note };
-struct CheckItem {
-    std::string name;
-    ItemStatus status = ItemStatus::Pass;
-    std::string detail;
-};
 std::vector<CheckItem> check_items(const DrillVerdict& verdict, const UnpredictableAlerts& unpredictable = {});
+
 
 // An item with what the timing redraws said about it.
 struct TimedItem {

@@ -17,18 +17,30 @@ const char* mark(ItemStatus s) {
     return "?";
 }
 
-void print_drill(std::ostream& out, const DrillVerdict& v, const UnpredictableAlerts& unpredictable,
-                 const TimingTally& timing) {
+void print_item(std::ostream& out, const CheckItem& item) {
+    out << "  " << mark(item.status) << " " << item.name << ": " << item.detail;
+}
+
+void print_drill(std::ostream& out, const CheckReport& report, std::size_t i) {
+    const DrillVerdict& v = report.drills[i];
+    const TimingTally timing = i < report.timing.size() ? report.timing[i] : TimingTally{};
     out << drill_title(v) << " — " << v.file << " (seed " << v.seed << ", fault " << sim::format_duration(v.fault_duration)
-        << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (v.passed() ? "PASS" : "FAIL") << "\n";
+        << ", recovery " << sim::format_duration(v.recovery_window) << "): " << (report.drill_passed(i) ? "PASS" : "FAIL")
+        << "\n";
     std::size_t timing_dependent = 0;
-    for (const auto& [item, held_in_redraws] : check_items(v, unpredictable, timing)) {
-        out << "  " << mark(item.status) << " " << item.name << ": " << item.detail;
+    for (const auto& [item, held_in_redraws] : check_items(v, report.unpredictable, timing)) {
+        print_item(out, item);
         if (held_in_redraws) {
             out << " — depends on timing (held in " << *held_in_redraws << " of " << timing.runs << ")";
             ++timing_dependent;
         }
         out << "\n";
+    }
+    if (i < report.paging.size()) {
+        for (const auto& item : report.paging[i]) {
+            print_item(out, item);
+            out << "\n";
+        }
     }
     if (timing.runs == 0) return;
     out << "  " << mark(ItemStatus::Note) << " timing: ";
@@ -60,8 +72,7 @@ void print_check_text(std::ostream& out, const CheckReport& report) {
     }
     out << "Detection times from injection (TTD = onset + for + phase); TTR from the end of the fault.\n\n";
     for (std::size_t i = 0; i < report.drills.size(); ++i) {
-        print_drill(out, report.drills[i], report.unpredictable,
-                    i < report.timing.size() ? report.timing[i] : TimingTally{});
+        print_drill(out, report, i);
         out << "\n";
     }
     if (!report.docs_drift.empty()) {
@@ -69,7 +80,8 @@ void print_check_text(std::ostream& out, const CheckReport& report) {
         for (const auto& d : report.docs_drift) out << "  " << mark(ItemStatus::Fail) << " " << d << "\n";
         out << "\n";
     }
-    const auto passed = std::count_if(report.drills.begin(), report.drills.end(), [](const DrillVerdict& v) { return v.passed(); });
+    std::size_t passed = 0;
+    for (std::size_t i = 0; i < report.drills.size(); ++i) passed += report.drill_passed(i) ? 1 : 0;
     out << passed << " of " << report.drills.size() << " scenario(s) passed";
     if (!report.docs_drift.empty()) out << "; " << report.docs_drift.size() << " documented drill(s) without a scenario";
     if (!report.unpredictable.empty())

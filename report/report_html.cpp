@@ -161,9 +161,24 @@ void findings(std::ostringstream& out, const DrillReport& d) {
     out << "</section>";
 }
 
-// The issue's six sections, in its order.
+// Issue 18's seventh, only with --alertmanager.
+void paging(std::ostringstream& out, const DrillReport& d) {
+    if (!d.paging) return;
+    const DrillPagingText& p = *d.paging;
+    const std::string heading = "7. Paging (Alertmanager " + p.config_file + ")";
+    open_section(out, "paging", xml_escape(heading).c_str());
+    out << "<ul>";
+    for (const auto& line : p.pages) out << "<li>" << xml_escape(line) << "</li>";
+    out << "</ul><table><thead><tr><th>Alert</th><th>Fired</th><th>Paged</th></tr></thead><tbody>";
+    for (const auto& r : p.rows) out << "<tr>" << code_cell(r[0]) << cell(r[1]) << cell(r[2]) << "</tr>";
+    out << "</tbody></table><ul>";
+    for (const auto& line : p.unnotified) out << "<li>reached no one: " << xml_escape(line) << "</li>";
+    out << "</ul></section>";
+}
+
+// The issue's six sections, in its order, and the paging.
 using DrillSection = void (*)(std::ostringstream&, const DrillReport&);
-constexpr DrillSection kDrillSections[] = {injection, alerts, timeline, traffic, recovery, findings};
+constexpr DrillSection kDrillSections[] = {injection, alerts, timeline, traffic, recovery, findings, paging};
 
 }  // namespace
 

@@ -194,9 +194,24 @@ void findings(std::ostringstream& out, const DrillReport& d) {
     for (const auto& f : d.findings) out << "> [!WARNING]\n> **" << f.title << "**  \n> " << f.mechanism << "\n\n";
 }
 
-// The issue's six sections, in its order.
+// Issue 18's seventh, only with --alertmanager.
+void paging(std::ostringstream& out, const DrillReport& d) {
+    if (!d.paging) return;
+    const DrillPagingText& p = *d.paging;
+    out << "### 7. Paging (Alertmanager " << code(p.config_file) << ")\n\n";
+    if (p.pages.empty()) out << "No notification.\n\n";
+    for (const auto& line : p.pages) out << "- " << md(line) << "\n";
+    if (!p.pages.empty()) out << "\n";
+    out << "| Alert | Fired | Paged |\n| --- | --- | --- |\n";
+    for (const auto& r : p.rows) out << "| " << code(r[0]) << " | " << r[1] << " | " << md(r[2]) << " |\n";
+    out << "\n";
+    for (const auto& line : p.unnotified) out << "- reached no one: " << md(line) << "\n";
+    if (!p.unnotified.empty()) out << "\n";
+}
+
+// The issue's six sections, in its order, and the paging.
 using DrillSection = void (*)(std::ostringstream&, const DrillReport&);
-constexpr DrillSection kDrillSections[] = {injection, alerts, timeline, traffic, recovery, findings};
+constexpr DrillSection kDrillSections[] = {injection, alerts, timeline, traffic, recovery, findings, paging};
 
 }  // namespace
 

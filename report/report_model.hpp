@@ -82,6 +82,15 @@ struct Finding {
     std::string mechanism;  // read from the run: times, signal maxima against thresholds
 };
 
+// Where the drill's alerts page under an Alertmanager configuration (`report --alertmanager`,
+// issue 18.3), in the words `run` prints them.
+struct DrillPagingText {
+    std::string config_file;
+    std::vector<std::string> pages;              // one line per notification
+    std::vector<std::vector<std::string>> rows;  // alert, fired, paged
+    std::vector<std::string> unnotified;         // alerts that reached no one, with why
+};
+
 struct DrillReport {
     std::string title;  // "Redis outage [unavailable]"
     std::string anchor;  // the scenario's name, for links
@@ -104,6 +113,7 @@ struct DrillReport {
     std::vector<RecoveryStep> recovery;
     std::optional<Duration> green_ttr;
     std::vector<Finding> findings;
+    std::optional<DrillPagingText> paging;  // unset: no --alertmanager
 };
 
 struct Report {

@@ -14,13 +14,13 @@ Json seconds_from(const std::optional<sim::Time>& t, sim::Time injection) {
     return (*t - injection).secs();
 }
 
+}  // namespace
+
 Json labels_json(const sim::tsdb::Labels& labels) {
     Json j = Json::object();
     for (const auto& l : labels.items()) j[l.name] = l.value;
     return j;
 }
-
-}  // namespace
 
 nlohmann::ordered_json run_json(const Scenario& scenario, const RunResult& r) {
     Json doc;

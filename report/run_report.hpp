@@ -18,6 +18,9 @@ std::string format_relative(sim::Time t, sim::Time injection);
 // Alert timeline (one row per episode of each instance), readiness changes per pod, invariants.
 void print_run_text(std::ostream& out, const Scenario& scenario, const RunResult& result);
 
+// `{"name": "value", …}` in label order.
+nlohmann::ordered_json labels_json(const sim::tsdb::Labels& labels);
+
 // Keys in a fixed order and times as seconds from injection, so equal runs give equal bytes.
 nlohmann::ordered_json run_json(const Scenario& scenario, const RunResult& result);
 

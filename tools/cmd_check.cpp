@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "analysis/paging.hpp"
 #include "analysis/timing_sample.hpp"
 #include "analysis/whatif.hpp"
 #include "analysis/worker_pool.hpp"
@@ -13,6 +14,8 @@
 #include "tools/catalog.hpp"
 #include "report/check_replications.hpp"
 #include "report/check_report.hpp"
+#include "report/paging_report.hpp"
+#include "tools/alertmanager_flag.hpp"
 #include "tools/command.hpp"
 #include "tools/command_output.hpp"
 #include "tools/coverage_notice.hpp"
@@ -40,6 +43,7 @@ struct CheckCommandOptions {
     SimulationFlags simulation;
     ReplicationFlags replication;
     std::string output;
+    std::string alertmanager;
 };
 
 // Runs are independent and deterministic, so they share out over threads; each verdict lands at
@@ -53,8 +57,10 @@ Scenario expecting_every_alert(Scenario no_fault, const sim::alerting::RuleFacts
 }
 
 report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOptions& opts) {
+    const auto alertmanager = load_alertmanager(opts.alertmanager);
     report::CheckReport report;
     report.drills.resize(in.scenarios.size());
+    report.paging.resize(in.scenarios.size());
     if (opts.timing_runs > 0) report.timing.resize(in.scenarios.size());
     std::optional<Scenario> no_fault;
     if (!opts.no_fault.empty()) {
@@ -69,7 +75,10 @@ report::CheckReport check_catalog(const CatalogInputs& in, const CheckCommandOpt
         }
         const Scenario& scenario = in.scenarios[i];
         const analysis::Case drill{scenario.name, scenario, in.run, check_options(scenario, in, opts.strict)};
-        report.drills[i] = check_drill(scenario, run(scenario, drill.run), drill.check);
+        const RunResult result = run(scenario, drill.run);
+        report.drills[i] = check_drill(scenario, result, drill.check);
+        const auto paging = alertmanager ? std::optional(analysis::drill_paging(result, *alertmanager)) : std::nullopt;
+        report.paging[i] = report::paging_items(scenario.expectations.paged, paging ? &*paging : nullptr);
         if (opts.timing_runs == 0) return;
         const analysis::TimingPlan plan{opts.timing_runs, report.drills[i].seed};
         report.timing[i] = report::tally_timing(analysis::timing_sample(drill, plan));
@@ -114,6 +123,8 @@ int run_check(const CheckCommandOptions& opts) {
             throw sim::InputError("--shard", {}, "needs --replications (a plain check is not sharded)");
         if (replicated && opts.no_fault_flag->count() > 0)
             throw sim::InputError("--no-fault", {}, "not with --replications (compare runs no-fault replications)");
+        if (replicated && !opts.alertmanager.empty())
+            throw sim::InputError("--alertmanager", {}, "not with --replications (paging is shown per run)");
         if (replicated && opts.timing_flag->count() > 0)
             throw sim::InputError("--timing-runs", {}, "not with --replications (every replication redraws the timing)");
         const CatalogInputs inputs = load_catalog(opts.scenarios, opts.simulation, opts.docs);
@@ -146,6 +157,7 @@ Command setup_check(CLI::App& app) {
                                           "reported before any drill (\"\" to skip)")
                               ->capture_default_str();
     add_run_flags(*sub, opts->simulation, opts->replication, opts->output);
+    add_alertmanager_flag(*sub, opts->alertmanager);
     return {sub, [opts] { return run_check(*opts); }};
 }
 

@@ -9,12 +9,15 @@
 #include <sstream>
 #include <thread>
 
+#include "analysis/paging.hpp"
 #include "analysis/worker_pool.hpp"
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
 #include "tools/coverage_notice.hpp"
+#include "report/paging_report.hpp"
 #include "report/report_model.hpp"
+#include "tools/alertmanager_flag.hpp"
 #include "report/report_writers.hpp"
 
 namespace caracal::tools {
@@ -29,6 +32,7 @@ struct ReportCommandOptions {
     std::string docs;
     SimulationFlags simulation;
     std::string output;
+    std::string alertmanager;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
@@ -41,6 +45,7 @@ report::ReportProvenance provenance(const CatalogInputs& in, const ReportCommand
 // Each drill is simulated, checked and gathered on its own thread; its run (and series store) is
 // dropped as soon as its report is gathered.
 report::Report gather_report(const CatalogInputs& in, const ReportCommandOptions& opts) {
+    const auto alertmanager = load_alertmanager(opts.alertmanager);
     report::Report report{provenance(in, opts), {}};
     report.drills.resize(in.scenarios.size());
     analysis::for_each_index(in.scenarios.size(), opts.jobs, [&](std::size_t i) {
@@ -49,6 +54,8 @@ report::Report gather_report(const CatalogInputs& in, const ReportCommandOptions
         const RunResult result = run(scenario, in.run);
         report.drills[i] =
             report::gather_drill_report(scenario, result, check_drill(scenario, result, check), check.documented);
+        if (alertmanager)
+            report.drills[i].paging = report::paging_text(analysis::drill_paging(result, *alertmanager), opts.alertmanager);
     });
     return report;
 }
@@ -80,6 +87,7 @@ Command setup_report(CLI::App& app) {
         ->capture_default_str();
     sub->add_option("--docs", opts->docs, std::string("The failure-drills docs page (default: ") + kDefaultDocs + " if present)");
     add_simulation_flags(*sub, opts->simulation);
+    add_alertmanager_flag(*sub, opts->alertmanager);
     sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
     sub->add_option("-j,--jobs", opts->jobs, "Scenarios simulated in parallel (default: one per core)")
         ->check(CLI::PositiveNumber);

@@ -5,13 +5,16 @@
 #include <optional>
 #include <sstream>
 
+#include "analysis/paging.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/twin/twin.hpp"
 #include "sim/base/error.hpp"
 #include "sim/promql/parser.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
+#include "report/paging_report.hpp"
 #include "report/run_report.hpp"
+#include "tools/alertmanager_flag.hpp"
 
 namespace caracal::tools {
 
@@ -24,12 +27,14 @@ struct RunCommandOptions {
     SimulationFlags simulation;
     std::string output;
     bool prometheus3_ranges = false;
+    std::string alertmanager;
 };
 
 int run_scenario(const RunCommandOptions& opts) {
     std::ostringstream report;
     try {
         const Scenario scenario = load_scenario(opts.scenario);
+        const auto alertmanager = load_alertmanager(opts.alertmanager);
         RunOptions run_options = tools::run_options(opts.simulation);
         run_options.prometheus3_ranges = opts.prometheus3_ranges;
         const RunResult result = run(scenario, run_options);
@@ -40,9 +45,15 @@ int run_scenario(const RunCommandOptions& opts) {
                 throw sim::InputError("--series", {1, e.pos().start + 1}, e.what());
             }
         } else if (opts.json) {
-            report << report::run_json(scenario, result).dump(2) << "\n";
+            auto doc = report::run_json(scenario, result);
+            if (alertmanager) doc["alertmanager"] = report::paging_json(analysis::drill_paging(result, *alertmanager), opts.alertmanager);
+            report << doc.dump(2) << "\n";
         } else {
             report::print_run_text(report, scenario, result);
+            if (alertmanager) {
+                report << "\n";
+                report::print_paging_text(report, analysis::drill_paging(result, *alertmanager), opts.alertmanager);
+            }
         }
     } catch (const sim::InputError& e) {
         std::cerr << e.what() << "\n";
@@ -71,6 +82,7 @@ Command setup_run(CLI::App& app) {
     sub->add_option("-o,--output", opts->output, "Write the report to this file instead of stdout");
     sub->add_flag("--prometheus3-ranges", opts->prometheus3_ranges,
                   "Left-open range windows and lookback, as Prometheus 3 (default: Prometheus 2.x's closed ones)");
+    add_alertmanager_flag(*sub, opts->alertmanager);
     return {sub, [opts] { return run_scenario(*opts); }};
 }
 

@@ -91,6 +91,14 @@ std::vector<RecoveryCondition> parse_recovery(const YAML::Node& node, const std:
     return out;
 }
 
+ExpectedPage parse_paged(const YAML::Node& node, const std::string& file) {
+    YamlMapping p(node, file, kPrefix + std::string("paged: "));
+    ExpectedPage out{p.text("receiver"), p.duration("within"), yaml_pos(node)};
+    if (out.receiver.empty()) p.fail("receiver", "expected a receiver name");
+    p.finish();
+    return out;
+}
+
 }  // namespace
 
 std::string ExpectedAlert::label() const {
@@ -154,6 +162,7 @@ Expectations parse_expectations(const YAML::Node& node, const std::string& file)
     }
     if (const YAML::Node behavior = e.child("behavior")) out.behavior = parse_behavior(behavior, file);
     if (const YAML::Node recovery = e.child("recovery")) out.recovery = parse_recovery(recovery, file);
+    if (const YAML::Node paged = e.child("paged")) out.paged = parse_paged(paged, file);
     e.finish();
     return out;
 }

@@ -13,11 +13,13 @@
 //       nothing_lost: true
 //       revocations_applied: true
 //     recovery: [alerts_resolved, readiness_restored, backlogs_drained, freshness_restored]
+//     paged: {receiver: pager, within: 5m}  # checked only with an Alertmanager configuration
 //
 // Every problem (unknown key, wrong shape, an order naming an alert the list does not expect, a
 // duplicate) is a sim::InputError at the offending node.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,7 @@
 
 #include "models/platform/service.hpp"
 #include "sim/base/error.hpp"
+#include "sim/base/time.hpp"
 
 namespace caracal {
 
@@ -72,11 +75,21 @@ inline constexpr RecoveryCondition kRecoveryConditions[] = {
 // The schema's snake_case name: "alerts_resolved".
 std::string_view to_string(RecoveryCondition c);
 
+// `paged:`: the receiver must get a notification with an alert firing in it within `within` of
+// the injection (issue 18.3). Only `check --alertmanager` can tell; without it the expectation is
+// reported as not checked.
+struct ExpectedPage {
+    std::string receiver;
+    sim::Duration within;
+    sim::SourcePos pos;
+};
+
 struct Expectations {
     std::vector<ExpectedAlert> alerts;
     std::vector<ExpectedOrder> order;
     ExpectedBehavior behavior;
     std::vector<RecoveryCondition> recovery;  // in file order, no duplicates
+    std::optional<ExpectedPage> paged;
 
     // Whether `name` is expected, alone or as a member of an any_of group.
     bool mentions(const std::string& name) const;

@@ -152,9 +152,12 @@ TwinSession::TwinSession(const Scenario& scenario, const RunOptions& options)
     s.rules.restore();
     s.rules.set_transition_log(&s.log);
     sim::tsdb::Storage& storage = *result.storage;
-    for (sim::alerting::GroupIndex g = 0; g < s.rules.groups().size(); ++g)
+    for (sim::alerting::GroupIndex g = 0; g < s.rules.groups().size(); ++g) {
+        for (const auto& rule : s.rules.groups()[g].rules())
+            result.evaluation_intervals.try_emplace(rule->name(), s.rules.interval(g));
         s.sim.every(s.rules.interval(g), s.rules.first_slot(g, result.start, options.perturbation.evaluation_phase),
                     kRuleEvaluation, [&sim = s.sim, &rules = s.rules, &storage, g] { rules.eval(g, sim.now(), storage); });
+    }
     for (const auto& step : scenario.faults) s.timeline.schedule(step, result.injection + step.at, result.fault_end);
 }
 

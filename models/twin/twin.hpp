@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,9 @@ struct RunResult {
     // perturbation applied, and the facts of the rules after the options' overrides.
     Profile profile;
     sim::alerting::RuleFacts rules;
+    // By rule name (the first rule of a name wins): the interval of the group that evaluates it,
+    // so its evaluations lie on its transitions plus whole intervals.
+    std::map<std::string, sim::Duration> evaluation_intervals;
     sim::Time start, injection, fault_end, end;
     std::vector<AppliedStep> steps;
     std::vector<AlertInstance> alerts;  // by first transition, then name and labels

@@ -221,3 +221,23 @@ faults:
     CHECK(error_of("name: x\nfault_duration: 1m\nfaults:\n  - <<: [1]\n") ==
           "4:5: map merge requires map or sequence of maps as the value");
 }
+
+TEST_CASE("issue 18.3: a scenario expects a page with paged: {receiver, within}") {
+    const auto s = parse_scenario_text("name: x\nfault_duration: 1m\nexpectations: {paged: {receiver: pager, within: 5m}}\n",
+                                       "s.yaml");
+    REQUIRE(s.expectations.paged);
+    CHECK(s.expectations.paged->receiver == "pager");
+    CHECK(s.expectations.paged->within == Duration::minutes(5));
+    CHECK(!parse_scenario_text("name: x\nfault_duration: 1m\n", "s.yaml").expectations.paged);
+}
+
+TEST_CASE("issue 18.3: a malformed paged: expectation is an error at its node") {
+    CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {paged: {receiver: pager}}\n") ==
+          "3:23: expectations: paged: missing \"within\"");
+    CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {paged: {receiver: pager, within: soon}}\n").find(
+              "3:") == 0);
+    CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {paged: {receiver: pager, within: 5m, to: x}}\n")
+              .find("to") != std::string::npos);
+    CHECK(error_of("name: x\nfault_duration: 1m\nexpectations: {paged: pager}\n") ==
+          "3:23: expectations: paged: expected a mapping");
+}
