@@ -71,6 +71,26 @@ range_s=$(python3 -c 'import sys; print(int(float(sys.argv[2]) - float(sys.argv[
 python3 "$here/http_get.py" "$prom_url/api/v1/query?query=up%5B${range_s}s%5D&time=$end" \
   >"$scratch/observed/up.json" 2>"$scratch/query.status" || { echo "FAIL: query up[${range_s}s]"; exit 1; }
 grep -qx 'status 200' "$scratch/query.status" || { echo "FAIL: query up: $(cat "$scratch/query.status")"; exit 1; }
+# How far Prometheus' stamps sit before serve's arrivals, and how many scrapes straddle the
+# injection or the fault's end (those the exact replay must stamp before and answer after).
+python3 - "$scratch/status.json" "$scratch/observed/up.json" <<'PY'
+import json, sys
+status = json.load(open(sys.argv[1]))
+stamps = {}
+for s in json.load(open(sys.argv[2]))["data"]["result"]:
+    stamps.setdefault(s["metric"]["instance"], []).extend(round(float(t) * 1000) for t, _ in s["values"])
+gaps, straddling = [], 0
+for target, arrivals in status["scrape_log"].items():
+    own = sorted(stamps.get(status["scrape_instances"].get(target, ""), []))
+    for a in arrivals:
+        before = [t for t in own if a - 4000 <= t <= a]
+        if before:
+            gaps.append(a - before[-1])
+            straddling += sum(before[-1] < edge <= a for edge in (status["injected_at_unix_ms"], status["fault_end_unix_ms"]))
+gaps.sort()
+print(f"requests paired with an up stamp: {len(gaps)}; arrival - stamp: median {gaps[len(gaps) // 2]} ms, "
+      f"max {gaps[-1]} ms; stamped before and arriving after the injection or fault end: {straddling}")
+PY
 kill "$prom_pid"
 wait "$prom_pid" || true
 prom_pid=""
