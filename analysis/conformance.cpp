@@ -105,6 +105,19 @@ ConformanceReport compare_alerts(const std::string& scenario, const std::vector<
     return report;
 }
 
+sim::Duration default_tolerance(const Profile& profile) {
+    return profile.prometheus.scrape_interval + profile.prometheus.evaluation_interval;
+}
+
+ConformanceReport conform_observed(const std::string& scenario, const RunResult& run, const ObservedAlerts& observed,
+                                   sim::Time injected, sim::Duration evaluation_interval, sim::Duration tolerance) {
+    const sim::Duration horizon = run.end - run.injection;
+    const auto phase = observed_evaluation_phase(observed, evaluation_interval);
+    return compare_alerts(scenario, predicted_episodes(run), run.injection,
+                          observed_episodes(observed, evaluation_interval, phase, injected + horizon), injected, horizon,
+                          tolerance);
+}
+
 std::vector<AlertEpisode> predicted_episodes(const RunResult& run) {
     std::vector<AlertEpisode> out;
     for (const auto& a : run.alerts)

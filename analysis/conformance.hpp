@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/observed_alerts.hpp"
 #include "models/twin/twin.hpp"
 #include "sim/alerting/alert_episode.hpp"
 #include "sim/base/time.hpp"
@@ -46,6 +47,16 @@ ConformanceReport compare_alerts(const std::string& scenario, const std::vector<
                                  sim::Time predicted_injection,
                                  const std::vector<sim::alerting::AlertEpisode>& observed,
                                  sim::Time observed_injection, sim::Duration horizon, sim::Duration tolerance);
+
+// How far an observed instant may sit from the predicted one and conform when no tolerance is
+// given: one scrape plus one evaluation interval, the phases a live Prometheus may differ by.
+sim::Duration default_tolerance(const Profile& profile);
+
+// `run`'s prediction against what a real Prometheus recorded of the drill it predicts, injected at
+// `injected` (Unix ms as sim::Time): the observed episodes read on the evaluation ticks of
+// `evaluation_interval` (their phase from ALERTS_FOR_STATE) up to the run's horizon.
+ConformanceReport conform_observed(const std::string& scenario, const RunResult& run, const ObservedAlerts& observed,
+                                   sim::Time injected, sim::Duration evaluation_interval, sim::Duration tolerance);
 
 // The episodes of every alert instance of a run, in the run's order of instances.
 std::vector<sim::alerting::AlertEpisode> predicted_episodes(const RunResult& run);

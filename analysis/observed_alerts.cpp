@@ -97,8 +97,10 @@ void parse_query_range(const std::string& text, const std::string& file, Observe
             into.alerts.push_back(std::move(series));
         else if (name == "ALERTS_FOR_STATE")
             into.for_state.push_back(std::move(series));
+        else if (name == "up")
+            into.up.push_back(std::move(series));
         else
-            throw sim::InputError(file, {}, "expected series of ALERTS or ALERTS_FOR_STATE, got " + std::string(name));
+            throw sim::InputError(file, {}, "expected series of ALERTS, ALERTS_FOR_STATE or up, got " + std::string(name));
     }
 }
 
@@ -116,6 +118,16 @@ ObservedAlerts read_observed(const std::string& path) {
     for (const auto& file : files)
         parse_query_range(sim::read_input_file(file, "cannot read the observed alerts"), file, observed);
     return observed;
+}
+
+std::map<std::string, std::vector<std::int64_t>> scrape_stamps(const ObservedAlerts& observed) {
+    std::map<std::string, std::vector<std::int64_t>> out;
+    for (const auto& s : observed.up) {
+        auto& stamps = out[std::string(s.labels.get("instance"))];
+        for (const auto& [t, v] : s.samples) stamps.push_back(t);
+    }
+    for (auto& [instance, stamps] : out) std::sort(stamps.begin(), stamps.end());
+    return out;
 }
 
 std::optional<sim::Duration> observed_evaluation_phase(const ObservedAlerts& observed, sim::Duration interval) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,14 +25,21 @@ struct ObservedSeries {
 struct ObservedAlerts {
     std::vector<ObservedSeries> alerts;     // ALERTS{alertstate="pending"|"firing"}
     std::vector<ObservedSeries> for_state;  // ALERTS_FOR_STATE: value = the instance's activeAt (Unix s)
+    // `up` as raw samples (the answer to an instant query `up[range]`): each timestamp is the
+    // instant Prometheus stamped one scrape of the target, which the exact replay needs.
+    std::vector<ObservedSeries> up;
 };
 
-// Adds the series of one query_range answer (`text`, read from `file`) to `into`, by __name__.
+// Adds the series of one query_range answer (`text`, read from `file`) to `into`, by __name__
+// (ALERTS, ALERTS_FOR_STATE or up; a matrix answer to an instant query reads the same).
 // Throws sim::InputError: file:line:col for malformed JSON, file and what was expected for a
 // well-formed answer of the wrong shape.
 void parse_query_range(const std::string& text, const std::string& file, ObservedAlerts& into);
 // `path`: one such file, or a folder whose *.json files are all read (in name order).
 ObservedAlerts read_observed(const std::string& path);
+
+// The timestamps of each target's `up` samples (Unix ms, ascending), by its instance label.
+std::map<std::string, std::vector<std::int64_t>> scrape_stamps(const ObservedAlerts& observed);
 
 // The evaluation ticks the observed alerts were written on: `interval` and the phase within it
 // (Unix ms modulo interval), read from ALERTS_FOR_STATE (activeAt is an evaluation instant);

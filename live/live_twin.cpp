@@ -60,7 +60,7 @@ HttpResponse LiveTwin::pod_metrics(const std::string& target, std::int64_t unix_
     // Past the end the session stands still at its last instant, and so does every answer.
     std::optional<sim::scrape::ScrapeResult> answer = twin_.world().answer_scrape(target, twin_.now());
     if (!answer) return plain(kNotFound, "no such target now: " + target);
-    log_.record(target, unix_ms);
+    log_.record(target, instance_label(target), unix_ms);
     if (answer->status == sim::scrape::ScrapeResult::Status::Failed) {
         HttpResponse failed = plain(answer->http_status, "the simulated /metrics handler failed");
         failed.delay = answer->response_time;
@@ -69,6 +69,12 @@ HttpResponse LiveTwin::pod_metrics(const std::string& target, std::int64_t unix_
     HttpResponse page{200, sim::scrape::kExpositionContentType,
                       sim::scrape::render_exposition(answer->samples, metric_family), answer->response_time};
     return page;
+}
+
+std::string LiveTwin::instance_label(const std::string& target) const {
+    for (const ScrapeTargetView& t : twin_.world().scrape_targets())
+        if (t.name == target) return std::string(t.labels.get("instance"));
+    return "";
 }
 
 nlohmann::json LiveTwin::targets() const {
@@ -97,6 +103,7 @@ nlohmann::json LiveTwin::status() const {
         {"fault_end_unix_ms", clock_.to_unix_ms(twin_.fault_end())},
         {"end_unix_ms", clock_.to_unix_ms(twin_.end())},
         {"scrape_log", log_.to_json()},
+        {"scrape_instances", log_.instances_json()},
     };
 }
 

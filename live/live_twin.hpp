@@ -38,11 +38,14 @@ public:
 
     // GET /targets: one http_sd_configs group per target scraped now.
     nlohmann::json targets() const;
-    // GET /status: simulated time, phase, the scenario's instants in Unix ms, the scrape log.
+    // GET /status: simulated time, phase, the scenario's instants in Unix ms, the scrape log and
+    // each scraped target's instance label.
     nlohmann::json status() const;
 
 private:
     HttpResponse pod_metrics(const std::string& target, std::int64_t unix_ms);
+    // The `instance` label Prometheus gives the target scraped now (its series carry it).
+    std::string instance_label(const std::string& target) const;
 
     TwinSession& twin_;
     WallClock clock_;

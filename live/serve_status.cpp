@@ -29,19 +29,43 @@ ServeStatus read_serve_status(const std::string& path) {
     out.start_unix_ms = unix_ms(status, "start_unix_ms", path);
     out.injected_at_unix_ms = unix_ms(status, "injected_at_unix_ms", path);
     if (!status.contains("scrape_log")) throw sim::InputError(path, {}, "expected \"scrape_log\" in serve's status file");
-    out.scrape_log = ScrapeLog::from_json(status["scrape_log"], path);
+    out.scrape_log = ScrapeLog::from_json(status["scrape_log"], status.value("scrape_instances", nlohmann::json()), path);
     return out;
 }
 
-RunOptions replay_options(const ServeStatus& status, RunOptions base, std::optional<sim::Duration> evaluation_phase,
-                          sim::Duration evaluation_interval) {
+std::vector<sim::scrape::ReplayedScrape> paired_scrapes(const std::vector<std::int64_t>& arrivals,
+                                                        const std::vector<std::int64_t>& stamps,
+                                                        sim::Duration timeout, std::int64_t start_unix_ms) {
+    const auto simulated = [&](std::int64_t unix_ms) { return sim::Time::from_millis(unix_ms - start_unix_ms); };
+    std::vector<sim::scrape::ReplayedScrape> out;
+    auto next = stamps.begin();
+    for (std::int64_t arrival : arrivals) {
+        // The latest stamp at or before the request; older unpaired ones were scrapes that never
+        // reached serve (a target's scrapes are an interval apart, longer than the timeout).
+        auto latest = stamps.end();
+        while (next != stamps.end() && *next <= arrival) latest = next++;
+        if (latest != stamps.end() && arrival - *latest <= timeout.ms())
+            out.push_back({simulated(*latest), simulated(arrival)});
+        else
+            out.push_back({simulated(arrival), simulated(arrival)});
+    }
+    return out;
+}
+
+RunOptions replay_options(const ServeStatus& status, const ScrapeStamps& stamps, RunOptions base,
+                          std::optional<sim::Duration> evaluation_phase, const Profile& profile) {
     // The simulation starts at Time::epoch(), which the live session pinned to start_unix_ms.
     ScrapeInstants instants;
-    for (const auto& [target, at] : status.scrape_log.instants())
-        for (std::int64_t t : at) instants[target].push_back(sim::Time::from_millis(t - status.start_unix_ms));
+    const auto& instances = status.scrape_log.instances();
+    for (const auto& [target, arrivals] : status.scrape_log.instants()) {
+        const auto instance = instances.find(target);
+        const auto stamped = instance == instances.end() ? stamps.end() : stamps.find(instance->second);
+        instants[target] = paired_scrapes(arrivals, stamped == stamps.end() ? std::vector<std::int64_t>{} : stamped->second,
+                                          profile.prometheus.scrape_timeout, status.start_unix_ms);
+    }
     base.scrape_replay = std::move(instants);
     if (evaluation_phase) {
-        const std::int64_t i = evaluation_interval.ms();
+        const std::int64_t i = profile.prometheus.evaluation_interval.ms();
         base.perturbation.evaluation_phase =
             sim::Duration::millis(((evaluation_phase->ms() - status.start_unix_ms) % i + i) % i);
     }

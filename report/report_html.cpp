@@ -1,6 +1,6 @@
 // The HTML report. Polyglot markup (every element closed, only XML's character references) so
-// tests can parse it as XML; each predicted time is a `td.predicted` followed by an empty
-// `td.observed` to fill in during the drill.
+// tests can parse it as XML; each predicted time is a `td.predicted` followed by a `td.observed`,
+// empty to fill in during the drill or, for the alerts, filled by report --observed.
 #include <sstream>
 
 #include "report/xml_escape.hpp"
@@ -35,8 +35,10 @@ code { font-size: 9.5px; word-break: break-all; }
 tr.alert-detail td { border-top: none; color: #333333; font-size: 9.5px; }
 )";
 
-std::string predicted(const std::optional<Duration>& d) {
-    return "<td class=\"predicted\">" + xml_escape(offset_text(d)) + "</td><td class=\"observed\"></td>";
+// A predicted time and its Observed cell (blank unless report --observed filled it).
+std::string predicted(const std::optional<Duration>& d, const std::string& observed = "") {
+    return "<td class=\"predicted\">" + xml_escape(offset_text(d)) + "</td><td class=\"observed\">" + xml_escape(observed) +
+           "</td>";
 }
 
 std::string cell(const std::string& text) { return "<td>" + xml_escape(text) + "</td>"; }
@@ -94,11 +96,20 @@ void alerts(std::ostringstream& out, const DrillReport& d) {
         out << "<tr class=\"alert\" data-alert=\"" << xml_escape(a.alert) << "\" data-instance=\"" << xml_escape(a.instance)
             << "\"><td><code>" << xml_escape(a.alert) << "</code>"
             << (a.instance.empty() ? "" : "<br/><span class=\"note instance\">" + xml_escape(a.instance) + "</span>")
-            << "</td>" << cell(role_text(a.role)) << cell(a.severity) << predicted(a.pending) << predicted(a.firing)
-            << predicted(a.resolved) << predicted(a.ttr) << "</tr><tr class=\"alert-detail\"><td colspan=\"11\">TTD: "
+            << "</td>" << cell(role_text(a.role)) << cell(a.severity)
+            << predicted(a.pending, observed_text(a, &analysis::InstanceConformance::pending))
+            << predicted(a.firing, observed_firing_text(a))
+            << predicted(a.resolved, observed_text(a, &analysis::InstanceConformance::resolved))
+            << predicted(a.ttr, observed_ttr_text(a, d.fault_duration)) << "</tr><tr class=\"alert-detail\"><td colspan=\"11\">TTD: "
             << xml_escape(decomposition_text(a.detection)) << ". First response: " << xml_escape(a.first_response)
             << "</td></tr>";
-    out << "</tbody></table></section>";
+    out << "</tbody></table>";
+    if (!d.observed_elsewhere.empty()) {
+        out << "<p class=\"observed-elsewhere\"><b>Also observed, not as predicted:</b></p><ul>";
+        for (const auto& c : d.observed_elsewhere) out << "<li>" << xml_escape(observed_elsewhere_text(c)) << "</li>";
+        out << "</ul>";
+    }
+    out << "</section>";
 }
 
 void timeline(std::ostringstream& out, const DrillReport& d) {

@@ -1,6 +1,7 @@
 // The Markdown report: GitHub tables, the timeline as a Mermaid Gantt chart (GitHub renders it),
 // the watched signals as a table with a text sparkline each. Predicted times stand next to an
-// empty Observed column.
+// Observed column: empty, or for the alerts filled from what a real Prometheus recorded
+// (report --observed).
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -28,8 +29,10 @@ std::string md(const std::string& s) {
 
 std::string code(const std::string& s) { return s.empty() ? "" : "`" + md(s) + "`"; }
 
-// A predicted time and its blank Observed cell.
-std::string predicted(const std::optional<Duration>& d) { return " " + offset_text(d) + " |  |"; }
+// A predicted time and its Observed cell (blank unless report --observed filled it).
+std::string predicted(const std::optional<Duration>& d, const std::string& observed = "") {
+    return " " + offset_text(d) + " | " + md(observed) + " |";
+}
 
 // A Mermaid task name: `Alert(job=x, pod=y)`; no colon, hash or semicolon (they end the name or
 // start a comment), no quotes or braces.
@@ -84,9 +87,17 @@ void alerts(std::ostringstream& out, const DrillReport& d) {
            "TTR | Observed | First response |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (const auto& a : d.alerts)
         out << "| " << code(a.alert) << (a.instance.empty() ? "" : "<br>" + md(a.instance)) << " | " << role_text(a.role)
-            << " | " << a.severity << " |" << predicted(a.pending) << predicted(a.firing) << predicted(a.resolved) << " "
-            << decomposition_text(a.detection) << " |" << predicted(a.ttr) << " " << md(a.first_response) << " |\n";
+            << " | " << a.severity << " |" << predicted(a.pending, observed_text(a, &analysis::InstanceConformance::pending))
+            << predicted(a.firing, observed_firing_text(a))
+            << predicted(a.resolved, observed_text(a, &analysis::InstanceConformance::resolved)) << " "
+            << decomposition_text(a.detection) << " |" << predicted(a.ttr, observed_ttr_text(a, d.fault_duration)) << " "
+            << md(a.first_response) << " |\n";
     out << "\n";
+    if (!d.observed_elsewhere.empty()) {
+        out << "**Also observed, not as predicted:**\n\n";
+        for (const auto& c : d.observed_elsewhere) out << "- " << observed_elsewhere_text(c) << "\n";
+        out << "\n";
+    }
 }
 
 // Seconds since the run's start: Mermaid's `dateFormat X` cannot go below zero.

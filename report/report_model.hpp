@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/conformance.hpp"
 #include "models/drill/drill_check.hpp"
 #include "models/scenario/scenario.hpp"
 #include "models/twin/twin.hpp"
@@ -44,6 +45,8 @@ struct AlertRow {
     std::optional<Duration> pending, firing, resolved;  // from injection
     std::optional<Detection> detection;
     std::optional<Duration> ttr;  // from the fault end
+    // What a real Prometheus recorded of the row's instance (report --observed); unset without.
+    std::optional<analysis::InstanceConformance> observed;
 };
 
 // A stretch on a timeline row, from injection.
@@ -114,6 +117,9 @@ struct DrillReport {
     std::optional<Duration> green_ttr;
     std::vector<Finding> findings;
     std::optional<DrillPagingText> paging;  // unset: no --alertmanager
+    // report --observed: the instances a real Prometheus recorded otherwise than predicted (or not
+    // predicted at all) that no alert row shows.
+    std::vector<analysis::InstanceConformance> observed_elsewhere;
 };
 
 struct Report {
@@ -125,6 +131,11 @@ struct Report {
 // the PromQL lookback are those the run carries.
 DrillReport gather_drill_report(const Scenario& scenario, const RunResult& run, const DrillVerdict& verdict,
                                 const DocumentedDrill* documented);
+
+// Fills the alert rows' Observed cells from `conformance`, the drill's prediction against what a
+// real Prometheus recorded (the run `drill` was gathered from); an instance observed otherwise than
+// predicted that no row shows goes to observed_elsewhere.                                                 // report_observed.cpp
+void add_observed(DrillReport& drill, const analysis::ConformanceReport& conformance);
 
 // The parts of gather_drill_report(), one file each.
 Timeline drill_timeline(const RunResult& run);                             // report_timeline.cpp

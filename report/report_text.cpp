@@ -49,6 +49,36 @@ std::string readiness_text(const TimelineRow& row) {
 
 std::string count_text(double v) { return std::to_string(static_cast<long long>(std::llround(v))); }
 
+std::string observed_text(const AlertRow& row, ObservedInstant which) {
+    if (!row.observed) return "";
+    const analysis::InstantComparison& c = (*row.observed).*which;
+    if (!c.observed) return c.predicted ? "not observed" : "—";
+    std::string text = offset_text(c.observed);
+    if (c.conforms) return text;
+    const auto d = c.difference();
+    return text + (d ? " (Δ " + format_offset(*d) + ")" : " (not predicted)");
+}
+
+std::string observed_firing_text(const AlertRow& row) {
+    if (!row.observed) return "";
+    const analysis::ConformanceVerdict v = row.observed->verdict;
+    if (v == analysis::ConformanceVerdict::NotObserved) return analysis::verdict_name(v);
+    const bool fired = row.observed->firing.observed.has_value();
+    return (fired ? observed_text(row, &analysis::InstanceConformance::firing) : "not fired") + " — " +
+           analysis::verdict_name(v);
+}
+
+std::string observed_ttr_text(const AlertRow& row, Duration fault_duration) {
+    if (!row.observed) return "";
+    const auto& resolved = row.observed->resolved.observed;
+    return offset_text(resolved ? std::optional(*resolved - fault_duration) : std::nullopt);
+}
+
+std::string observed_elsewhere_text(const analysis::InstanceConformance& c) {
+    return "`" + c.alertname + c.labels + "` pending " + offset_text(c.pending.observed) + ", firing " +
+           offset_text(c.firing.observed) + ": " + analysis::verdict_name(c.verdict);
+}
+
 DrillSummary summarise(const DrillReport& drill) {
     DrillSummary out;
     std::size_t expected = 0, fired = 0;

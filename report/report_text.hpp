@@ -20,6 +20,18 @@ std::string proof_text(const RecoveryVerdict& r);  // "backlogs_drained (require
 std::string readiness_text(const TimelineRow& row);  // "degraded +00:40–+15:20; …" or "ready throughout"
 std::string count_text(double v);
 
+// The Observed cells of an alert row, filled by report --observed; "" without (a blank cell to
+// fill in by hand). An instant: its observed offset, and how far from the prediction when it does
+// not conform.
+using ObservedInstant = analysis::InstantComparison analysis::InstanceConformance::*;
+std::string observed_text(const AlertRow& row, ObservedInstant which);
+// Firing: the observed offset and the verdict against the prediction ("+01:05 — conforms").
+std::string observed_firing_text(const AlertRow& row);
+// TTR: the observed resolution from the fault's end.
+std::string observed_ttr_text(const AlertRow& row, Duration fault_duration);
+// An observed instance no alert row shows: "`name{labels}` pending +00:10, firing +01:05: <verdict>".
+std::string observed_elsewhere_text(const analysis::InstanceConformance& c);
+
 // One line per drill on the summary page.
 struct DrillSummary {
     std::string fired;  // "3 of 4 expected alerts fire"

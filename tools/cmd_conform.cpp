@@ -12,6 +12,7 @@
 #include "sim/base/error.hpp"
 #include "tools/catalog.hpp"
 #include "tools/command.hpp"
+#include "tools/injection_instant.hpp"
 
 namespace caracal::tools {
 
@@ -29,15 +30,6 @@ struct ConformCommandOptions {
     std::string junit;
 };
 
-// RFC 3339, or Unix milliseconds as serve's /status gives them.
-sim::Time parse_injected_at(const std::string& text) {
-    if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() <= 15)
-        return sim::Time::from_millis(std::stoll(text));
-    if (text.find('T') != std::string::npos)
-        if (const auto t = sim::parse_timestamp(text)) return *t;
-    throw sim::InputError("--injected-at", {}, "expected RFC 3339 or Unix milliseconds, got \"" + text + "\"");
-}
-
 int run_conform(const ConformCommandOptions& opts) {
     try {
         const int sources = !opts.injected_at.empty() + !opts.status.empty() + !opts.scrape_log.empty();
@@ -46,7 +38,7 @@ int run_conform(const ConformCommandOptions& opts) {
         std::optional<live::ServeStatus> status;
         if (!opts.status.empty()) status = live::read_serve_status(opts.status);
         if (!opts.scrape_log.empty()) status = live::read_serve_status(opts.scrape_log);
-        const sim::Time injected = status ? sim::Time::from_millis(status->injected_at_unix_ms) : parse_injected_at(opts.injected_at);
+        const sim::Time injected = injection_instant(status, opts.injected_at);
         std::optional<sim::Duration> tolerance;
         if (!opts.tolerance.empty()) {
             tolerance = sim::parse_duration(opts.tolerance);
@@ -58,17 +50,17 @@ int run_conform(const ConformCommandOptions& opts) {
         const Profile profile = scenario.apply_overrides(options.profile);
         const sim::Duration interval = profile.prometheus.evaluation_interval;
         const auto phase = analysis::observed_evaluation_phase(observed, interval);
-        // The exact replay: the live scrape instants and evaluation phase, and no tolerance.
+        // The exact replay: the live scrapes and evaluation phase, and no tolerance.
         if (!opts.scrape_log.empty()) {
-            options = live::replay_options(*status, std::move(options), phase, interval);
+            if (observed.up.empty())
+                throw sim::InputError(opts.observed, {},
+                                      "expected Prometheus' up samples (the answer to up[range]) for the exact replay");
+            options = live::replay_options(*status, analysis::scrape_stamps(observed), std::move(options), phase, profile);
             tolerance = tolerance.value_or(sim::Duration());
         }
         const RunResult run = caracal::run(scenario, options);
-        const analysis::ConformanceReport report = analysis::compare_alerts(
-            scenario.name, analysis::predicted_episodes(run), run.injection,
-            analysis::observed_episodes(observed, interval, phase, injected + (run.end - run.injection)), injected,
-            run.end - run.injection,
-            tolerance.value_or(profile.prometheus.scrape_interval + interval));
+        const analysis::ConformanceReport report = analysis::conform_observed(
+            scenario.name, run, observed, injected, interval, tolerance.value_or(analysis::default_tolerance(profile)));
         std::ostringstream text;
         if (opts.json)
             text << report::conform_json(report).dump(2) << "\n";
@@ -92,13 +84,14 @@ Command setup_conform(CLI::App& app) {
     CLI::App* sub = app.add_subcommand("conform", "Compare the alerts a real Prometheus recorded with the prediction");
     sub->add_option("scenario", opts->scenario, "Scenario file")->required();
     sub->add_option("--observed", opts->observed,
-                    "query_range answers for ALERTS and ALERTS_FOR_STATE: one JSON file, or a folder of them")
+                    "query_range answers for ALERTS and ALERTS_FOR_STATE (and, for --scrape-log, the answer to "
+                    "up[range]): one JSON file, or a folder of them")
         ->required();
     sub->add_option("--injected-at", opts->injected_at, "The injection instant: RFC 3339 or Unix milliseconds");
     sub->add_option("--status", opts->status, "serve's status file (its --scrape-log), for the injection instant");
     sub->add_option("--scrape-log", opts->scrape_log,
-                    "Exact replay: serve's status file; the prediction re-run with the live scrape instants and "
-                    "evaluation phase, tolerance 0");
+                    "Exact replay: serve's status file; the prediction re-run with the live scrapes (state at "
+                    "each request's arrival, stamped at Prometheus' instant) and evaluation phase, tolerance 0");
     sub->add_option("--tolerance", opts->tolerance,
                     "Largest difference that conforms (default: one scrape plus one evaluation interval)");
     add_simulation_flags(*sub, opts->simulation);

@@ -94,7 +94,7 @@ void World::time_target(sim::scrape::TargetConfig& config, const std::string& na
     config.timeout = ctx_.profile.prometheus.scrape_timeout;
     if (!replay_) return;
     auto it = replay_->find(name);
-    config.instants = it == replay_->end() ? std::vector<sim::Time>{} : it->second;
+    config.instants = it == replay_->end() ? std::vector<sim::scrape::ReplayedScrape>{} : it->second;
 }
 
 sim::tsdb::Labels World::target_labels(const sim::scrape::TargetConfig& config) {

@@ -30,9 +30,9 @@ struct ScrapeTargetView {
 
 inline constexpr const char* kKubeStateMetricsTarget = "kube-state-metrics";
 
-// The instants a real server scraped each target, by target name (a ScrapeTargetView's): a world
-// given them scrapes exactly then (a target absent from them, never) instead of every interval.
-using ScrapeInstants = std::map<std::string, std::vector<sim::Time>>;
+// The scrapes a real server made of each target, by target name (a ScrapeTargetView's): a world
+// given them scrapes exactly those (a target absent from them, never) instead of every interval.
+using ScrapeInstants = std::map<std::string, std::vector<sim::scrape::ReplayedScrape>>;
 
 struct ReadinessChange {
     sim::Time at;

@@ -59,7 +59,7 @@ TargetId Scraper::add_target(TargetConfig config, Exporter exporter) {
         schedule_replay(*raw);
     } else {
         const Time first = first_scrape_after(sim_.now(), raw->config.interval, raw->phase);
-        raw->task = sim_.every(raw->config.interval, first, options_.priority, [this, raw] { scrape(*raw); });
+        raw->task = sim_.every(raw->config.interval, first, options_.priority, [this, raw] { scrape(*raw, sim_.now()); });
     }
     targets_.push_back(std::move(target));
     return TargetId{static_cast<std::uint32_t>(targets_.size() - 1)};
@@ -93,21 +93,23 @@ Scraper::Target& Scraper::get(TargetId id) const {
 }
 
 void Scraper::schedule_replay(Target& target) {
-    const std::vector<Time>& instants = *target.config.instants;
-    while (target.next_instant < instants.size() && instants[target.next_instant] < sim_.now()) ++target.next_instant;
+    const std::vector<ReplayedScrape>& instants = *target.config.instants;
+    while (target.next_instant < instants.size() && instants[target.next_instant].answered < sim_.now())
+        ++target.next_instant;
     if (target.next_instant == instants.size()) return;
     Target* raw = &target;
-    target.replay_event = sim_.schedule_at(instants[target.next_instant++], options_.priority, [this, raw] {
-        scrape(*raw);
+    const ReplayedScrape next = instants[target.next_instant++];
+    // The world is asked when the request reached it; the samples carry Prometheus' stamp.
+    target.replay_event = sim_.schedule_at(next.answered, options_.priority, [this, raw, next] {
+        scrape(*raw, next.stamped);
         schedule_replay(*raw);
     });
 }
 
-void Scraper::scrape(Target& target) {
-    const Time t = sim_.now();
+void Scraper::scrape(Target& target, Time t) {
     ++target.scrapes;
     target.last_scrape = t;
-    const ScrapeResult result = target.exporter(t);
+    const ScrapeResult result = target.exporter(sim_.now());
     const bool timed_out = result.response_time > target.config.timeout;
     const bool ok = result.status == ScrapeResult::Status::Answered && !timed_out;
 

@@ -84,8 +84,9 @@ private:
         std::array<std::optional<tsdb::SeriesId>, 3> report;  // up, duration, samples scraped
     };
 
-    void scrape(Target& target);
-    // Schedules the next of the target's replayed instants at or after now().
+    // Asks the exporter at now() and stamps what it answers at `t` (<= now()).
+    void scrape(Target& target, Time t);
+    // Schedules the next of the target's replayed scrapes answered at or after now().
     void schedule_replay(Target& target);
     // Writes the exposed samples; returns the series written, sorted.
     std::vector<tsdb::SeriesId> ingest(Target& target, Time t, const std::vector<ExposedSample>& samples);

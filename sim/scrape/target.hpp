@@ -40,6 +40,15 @@ struct ScrapeResult {
 // Called at each scrape time with that time.
 using Exporter = std::function<ScrapeResult(Time)>;
 
+// One scrape of a real server, replayed. Prometheus stamps a scrape's samples (and `up`) with the
+// instant the scrape started, `stamped`; the target answers with its state when the request reaches
+// it, `answered`, a few milliseconds later. Across a state change the two sit on either side of it.
+struct ReplayedScrape {
+    Time stamped;
+    Time answered;  // >= stamped
+    auto operator<=>(const ReplayedScrape&) const = default;
+};
+
 struct TargetConfig {
     std::string job;
     std::string instance;
@@ -50,9 +59,9 @@ struct TargetConfig {
     // Offset of the scrape ticks within the interval: ticks fall at k·interval + phase (Unix time).
     // Unset: derived from a hash of the target labels, as Prometheus spreads its targets.
     std::optional<Duration> phase;
-    // Set: scraped at exactly these instants (those at or after the target is added) instead of
+    // Set: scraped exactly at these (those answered at or after the target is added) instead of
     // every interval — the replay of a real server's scrapes.
-    std::optional<std::vector<Time>> instants;
+    std::optional<std::vector<ReplayedScrape>> instants;
 };
 
 }  // namespace sim::scrape

@@ -3,8 +3,9 @@
 # Postgres outage (1m warm-up, 2m fault, 1m recovery); a real `prometheus` on 127.0.0.1 with a
 # temporary TSDB discovers its pods through http_sd_configs, scrapes them and evaluates the pack
 # every 5s. When the scenario ends the test saves the server's query_range answers for ALERTS and
-# ALERTS_FOR_STATE, and `conform` must find every alert instance conforming: within the tolerance,
-# and (--scrape-log) exactly on the evaluation tick after replaying the live scrape instants.
+# ALERTS_FOR_STATE and the raw `up` samples, and `conform` must find every alert instance
+# conforming: within the tolerance, and (--scrape-log) exactly on the evaluation tick after
+# replaying the live scrapes (the state each request found, stamped at Prometheus' instant).
 # About five minutes of wall time. Usage: e2e_prometheus.sh TWIN PROMETHEUS (from the source tree).
 set -euo pipefail
 twin=$1
@@ -63,6 +64,33 @@ for query in ALERTS ALERTS_FOR_STATE; do
     >"$scratch/observed/$query.json" 2>"$scratch/query.status" || { echo "FAIL: query_range $query"; exit 1; }
   grep -qx 'status 200' "$scratch/query.status" || { echo "FAIL: query_range $query: $(cat "$scratch/query.status")"; exit 1; }
 done
+# The raw `up` samples of every target: their timestamps are the instants Prometheus stamped each
+# scrape, which the exact replay pairs with serve's arrivals (an instant query of a range selector
+# returns raw samples; the range covers the session and the final scrapes).
+range_s=$(python3 -c 'import sys; print(int(float(sys.argv[2]) - float(sys.argv[1])) + 10)' "$start" "$end")
+python3 "$here/http_get.py" "$prom_url/api/v1/query?query=up%5B${range_s}s%5D&time=$end" \
+  >"$scratch/observed/up.json" 2>"$scratch/query.status" || { echo "FAIL: query up[${range_s}s]"; exit 1; }
+grep -qx 'status 200' "$scratch/query.status" || { echo "FAIL: query up: $(cat "$scratch/query.status")"; exit 1; }
+# How far Prometheus' stamps sit before serve's arrivals, and how many scrapes straddle the
+# injection or the fault's end (those the exact replay must stamp before and answer after).
+python3 - "$scratch/status.json" "$scratch/observed/up.json" <<'PY'
+import json, sys
+status = json.load(open(sys.argv[1]))
+stamps = {}
+for s in json.load(open(sys.argv[2]))["data"]["result"]:
+    stamps.setdefault(s["metric"]["instance"], []).extend(round(float(t) * 1000) for t, _ in s["values"])
+gaps, straddling = [], 0
+for target, arrivals in status["scrape_log"].items():
+    own = sorted(stamps.get(status["scrape_instances"].get(target, ""), []))
+    for a in arrivals:
+        before = [t for t in own if a - 4000 <= t <= a]
+        if before:
+            gaps.append(a - before[-1])
+            straddling += sum(before[-1] < edge <= a for edge in (status["injected_at_unix_ms"], status["fault_end_unix_ms"]))
+gaps.sort()
+print(f"requests paired with an up stamp: {len(gaps)}; arrival - stamp: median {gaps[len(gaps) // 2]} ms, "
+      f"max {gaps[-1]} ms; stamped before and arriving after the injection or fault end: {straddling}")
+PY
 kill "$prom_pid"
 wait "$prom_pid" || true
 prom_pid=""

@@ -254,7 +254,9 @@ TEST_CASE("issue 17.3: a target given scrape instants is scraped exactly at thos
     h.sim.run_until(at(3));
     FakeTarget fake;
     TargetConfig c = config("api-0", Duration::seconds(15), std::nullopt);
-    c.instants = std::vector<Time>{at(17.25), at(1), at(4.5), at(9)};  // unsorted; 1s is before the target exists
+    const auto answered = [](double secs) { return ReplayedScrape{at(secs), at(secs)}; };
+    // Unsorted; 1s is before the target exists.
+    c.instants = std::vector<ReplayedScrape>{answered(17.25), answered(1), answered(4.5), answered(9)};
     const TargetId id = h.scraper.add_target(c, fake.exporter());
     h.sim.run_until(at(12));
     h.scraper.remove_target(id);  // the replayed instant at 17.25s goes with it
@@ -265,4 +267,26 @@ TEST_CASE("issue 17.3: a target given scrape instants is scraped exactly at thos
     CHECK(up[1].t == at(9));
     CHECK(up[2].t == at(12));
     CHECK(sim::tsdb::is_stale_nan(up[2].v));
+}
+
+TEST_CASE("issue 17.4: a replayed scrape asks the target when the request reached it and stamps at Prometheus' instant") {
+    Harness h;
+    FakeTarget fake;  // exposes the instant it is asked as its value
+    TargetConfig c = config("api-0", Duration::seconds(5), std::nullopt);
+    c.timeout = Duration::seconds(4);
+    c.instants = std::vector<ReplayedScrape>{{at(4.998), at(5.003)}, {at(9.998), at(10.004)}};
+    h.scraper.add_target(c, fake.exporter());
+    h.sim.run_until(at(10));
+    fake.failing = true;  // from 10s on: after the second scrape's stamp, before its request arrives
+    h.sim.run_until(at(20));
+    const auto& requests = h.samples("requests_total");
+    REQUIRE(requests.size() == 2);  // the answer of 5.003s, then the stale marker of the failure
+    CHECK(requests[0].t == at(4.998));
+    CHECK(requests[0].v == Approx(at(5.003).unix_secs()));
+    CHECK(requests[1].t == at(9.998));
+    CHECK(tsdb::is_stale_nan(requests[1].v));
+    const auto& up = h.samples("up");
+    REQUIRE(up.size() == 2);
+    CHECK(up[1].t == at(9.998));
+    CHECK(up[1].v == 0);
 }
