@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "models/scenario/routine_disturbances.hpp"
 #include "sim/alerting/rule_manager.hpp"
 #include "sim/des/simulation.hpp"
 
@@ -156,6 +157,12 @@ TwinSession::TwinSession(const Scenario& scenario, const RunOptions& options)
         s.sim.every(s.rules.interval(g), s.rules.first_slot(g, result.start, options.perturbation.evaluation_phase),
                     kRuleEvaluation, [&sim = s.sim, &rules = s.rules, &storage, g] { rules.eval(g, sim.now(), storage); });
     for (const auto& step : scenario.faults) s.timeline.schedule(step, result.injection + step.at, result.fault_end);
+    if (scenario.routine_disturbances) {
+        // Their own stream: the draws leave every other component's random numbers as they were.
+        sim::des::RngStream rng = s.sim.stream("routine-disturbances");
+        for (const auto& step : draw_routine_disturbances(s.profile, scenario.fault_duration, rng))
+            s.timeline.schedule(step, result.injection + step.at, result.fault_end);
+    }
 }
 
 TwinSession::~TwinSession() = default;
