@@ -44,7 +44,7 @@ public:
     void schedule(const FaultStep& step, sim::Time start, sim::Time phase_end) {
         const std::size_t index = steps_.size();
         steps_.push_back({step.fault->describe(), start, std::nullopt});
-        active_.push_back({step.fault.get(), {}, false});
+        active_.push_back({step.fault, {}, false});
         const sim::Time end = step.duration ? start + *step.duration : phase_end;
         sim_.schedule_at(start, [this, index] {
             Active& a = active_[index];
@@ -68,7 +68,7 @@ public:
 
 private:
     struct Active {
-        const Fault* fault;
+        std::shared_ptr<const Fault> fault;  // shared: drawn disturbances live nowhere else
         Revert revert;
         bool in_effect;
     };

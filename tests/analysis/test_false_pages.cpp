@@ -79,3 +79,52 @@ TEST_CASE("issue 19.5: a firing before injection is warm-up, not a baseline page
     CHECK(pages[0].alert == "Y");
     CHECK_FALSE(pages[0].disturbance);
 }
+
+namespace {
+
+// Half a day of normal operation with rolling deploys only, at a raised rate (about seven per
+// service), so the test runs in seconds.
+const char* const kRollingDeploysOnly = R"(name: rolling-deploys
+warmup: 10m
+fault_duration: 12h
+disturbances: routine
+profile:
+  disturbances.rolling_deploy.per_week: 100
+  disturbances.pod_eviction.per_week: 0
+  disturbances.node_drain.per_week: 0
+  disturbances.redis_failover.per_week: 0
+  disturbances.postgres_failover.per_week: 0
+  disturbances.network_blip.per_week: 0
+  disturbances.slow_queries.per_week: 0
+  disturbances.process_pause.per_week: 0
+  disturbances.traffic_surge.per_week: 0
+)";
+
+// The exchange-error alert's pages per week with its `for` set to `hold`.
+double exchange_error_pages_per_week(const std::string& hold) {
+    RunOptions options;
+    options.rule_overrides = {{"CaracalGatewaySTSExchangeErrors", "for", hold}};
+    return false_pages_per_week(run(parse_scenario_text(kRollingDeploysOnly, "rolling-deploys.yaml"), options))
+        .at("CaracalGatewaySTSExchangeErrors");
+}
+
+}  // namespace
+
+// A StatefulSet rollout of STS stops a pod while Gateway exchanges are in flight to it: a few
+// exchange errors, so increase(caracal_gateway_sts_exchange_errors_total[5m]) > 0 holds for about
+// the five-minute window after them and no longer.
+TEST_CASE("issue 19: an alert with for: 0s on a signal that blips during rolling deploys has false firings > 0 per week on the baseline, and a for longer than the blip brings it to 0") {
+    CHECK(exchange_error_pages_per_week("0s") > 0);
+    CHECK(exchange_error_pages_per_week("10m") == 0);
+}
+
+TEST_CASE("issue 19.2: a baseline run with the same seed gives the same disturbances and the same pages") {
+    const Scenario s = parse_scenario_text(kRollingDeploysOnly, "rolling-deploys.yaml");
+    const RunResult a = run(s, {}), b = run(s, {});
+    REQUIRE(a.steps.size() == b.steps.size());
+    for (std::size_t i = 0; i < a.steps.size(); ++i) {
+        CHECK(a.steps[i].fault == b.steps[i].fault);
+        CHECK(a.steps[i].applied_at == b.steps[i].applied_at);
+    }
+    CHECK(false_pages(a).size() == false_pages(b).size());
+}
