@@ -49,7 +49,7 @@ TEST_CASE("issue 19.1: pod operations of a baseline never overlap, so none resto
     }
 }
 
-TEST_CASE("issue 19.1: a profile whose disturbance lasts less than nothing or longer than its longest is refused with the position") {
+TEST_CASE("issue 19.1: a profile whose disturbance has a shortest above its longest is refused at the position of that disturbance") {
     try {
         load_profile_text("disturbances:\n  redis_failover:\n    shortest: 10s\n    longest: 5s\n", "p.yaml");
         FAIL("expected an error");
