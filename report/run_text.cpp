@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "analysis/false_pages.hpp"
 #include "report/output_timeline.hpp"
 #include "report/run_report.hpp"
 
@@ -56,6 +57,31 @@ void print_readiness(std::ostream& out, const RunResult& r) {
         print_table(out, rows);
 }
 
+// A baseline's firings are false pages: each with the disturbance behind it, then the rate per alert.
+void print_false_pages(std::ostream& out, const RunResult& r) {
+    out << "False pages (every firing of a baseline) and the disturbance behind each\n";
+    std::vector<std::vector<std::string>> rows{{"ALERT", "LABELS", "FIRING", "DISTURBANCE", "APPLIED", "AT ACTIVATION"}};
+    for (const auto& p : analysis::false_pages(r))
+        rows.push_back({p.alert, p.labels.drop({"alertname", "severity"}).to_string(), format_relative(p.firing_at, r.injection),
+                        p.disturbance ? p.disturbance->fault : "-",
+                        p.disturbance ? format_relative(p.disturbance->applied_at, r.injection) : "-",
+                        p.disturbance_in_effect ? "in effect" : (p.disturbance ? "ended before" : "-")});
+    if (rows.size() == 1) {
+        out << "  none\n";
+        return;
+    }
+    print_table(out, rows);
+    out << "Per simulated week\n";
+    rows = {{"ALERT", "FIRINGS/WEEK"}};
+    for (const auto& [alert, rate] : analysis::false_pages_per_week(r)) {
+        if (rate <= 0) continue;
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f", rate);
+        rows.push_back({alert, text});
+    }
+    print_table(out, rows);
+}
+
 }  // namespace
 
 std::string format_relative(sim::Time t, sim::Time injection) {
@@ -79,6 +105,10 @@ void print_run_text(std::ostream& out, const Scenario& scenario, const RunResult
             << relative_or_dash(s.reverted_at, r.injection) << "\n";
     out << "\n";
     print_alerts(out, r);
+    if (scenario.routine_disturbances) {
+        out << "\n";
+        print_false_pages(out, r);
+    }
     out << "\n";
     print_readiness(out, r);
     out << "\nInvariants\n";

@@ -84,6 +84,7 @@ const std::vector<std::string>& fault_primitives() {
         "pause", "delay",                                                               // consumers
         "fault_datastore", "tamper",                                                    // audit
         "replay_dlq",                                                                   // recovery
+        "rolling_deploy", "drain_node",                                                 // routine
     };
     return names;
 }
@@ -91,7 +92,7 @@ const std::vector<std::string>& fault_primitives() {
 std::unique_ptr<Fault> parse_fault(const std::string& primitive, FaultParams& params) {
     std::unique_ptr<Fault> fault;
     for (auto family : {parse_network_fault, parse_service_fault, parse_consumer_fault, parse_audit_fault,
-                        parse_recovery_fault})
+                        parse_recovery_fault, parse_routine_fault})
         if (!fault) fault = family(primitive, params);
     if (!fault) params.fail("primitive", "unknown fault primitive (expected one of " + joined(fault_primitives()) + ")");
     params.finish();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/platform/network.hpp"
+#include "models/platform/profile.hpp"
 #include "models/platform/service.hpp"
 #include "models/platform/yaml_mapping.hpp"
 
@@ -76,6 +77,15 @@ std::unique_ptr<Fault> parse_consumer_fault(const std::string& primitive, FaultP
 std::unique_ptr<Fault> parse_audit_fault(const std::string& primitive, FaultParams& params);
 // Recovery actions a drill schedules as one-shot steps (replay_dlq).
 std::unique_ptr<Fault> parse_recovery_fault(const std::string& primitive, FaultParams& params);
+// Routine operations (rolling_deploy, drain_node), the disturbances of a baseline (issue 19).
+std::unique_ptr<Fault> parse_routine_fault(const std::string& primitive, FaultParams& params);
+
+// How long a replaced pod takes to be ready: its readiness probes until the success threshold.
+Duration replacement_ready(const Profile& p);
+// How long an old pod takes to go: its preStop sleep and its drain, cut at the grace period.
+Duration old_pod_stopping(const Profile& p, Duration drain);
+// How long a rolling_deploy of `replicas` pods runs when each old pod drains for `drain`.
+Duration rolling_deploy_span(const Profile& p, int replicas, Duration drain);
 
 // `postgres`, `redis`, `provider` or the service's name.
 std::string endpoint_name(Endpoint e);

@@ -34,6 +34,12 @@ std::vector<Pod*> Deployment::scale(int replicas) {
     return changed;
 }
 
+Pod* Deployment::stop(int index) {
+    if (index < 0 || index >= static_cast<int>(pods_.size()) || !pods_[index]->running) return nullptr;
+    pods_[index]->running = false;
+    return pods_[index].get();
+}
+
 Pod* Deployment::pick_ready() {
     const std::size_t n = pods_.size();
     for (std::size_t k = 0; k < n; ++k) {

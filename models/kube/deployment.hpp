@@ -22,6 +22,9 @@ public:
 
     // Returns the pods whose running state changed.
     std::vector<Pod*> scale(int replicas);
+    // Stops one pod (a rollout or an eviction takes it); the next scale() to a count above its
+    // index starts it again. Returns it when it was running.
+    Pod* stop(int index);
 
     // Round-robin over ready pods, as a Kubernetes Service spreads connections; nullptr if none.
     Pod* pick_ready();

@@ -88,10 +88,11 @@ std::vector<Service> parse_services_or_throw(const std::string& text) {
     return out;
 }
 
-template <typename Section, typename T>
-FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
-    return FieldRef{std::move(key), [section, member](Profile& p, const std::string& text) {
-                        T& target = p.*section.*member;
+// A field reached through `access`, a generic lambda giving the member of a (const) Profile.
+template <typename T, typename Access>
+FieldRef field_at(std::string key, Access access) {
+    return FieldRef{std::move(key), [access](Profile& p, const std::string& text) {
+                        T& target = access(p);
                         if constexpr (std::is_same_v<T, Duration>)
                             target = parse_duration_or_throw(text);
                         else if constexpr (std::is_same_v<T, bool>)
@@ -107,8 +108,8 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                         else
                             target = text;
                     },
-                    [section, member](const Profile& p) -> std::string {
-                        const T& value = p.*section.*member;
+                    [access](const Profile& p) -> std::string {
+                        const T& value = access(p);
                         if constexpr (std::is_same_v<T, Duration>)
                             return sim::format_duration(value);
                         else if constexpr (std::is_same_v<T, bool>)
@@ -132,9 +133,23 @@ FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
                     }};
 }
 
-const std::vector<FieldRef>& fields() {
+template <typename Section, typename T>
+FieldRef field(std::string key, Section Profile::*section, T Section::*member) {
+    return field_at<T>(std::move(key), [section, member](auto& p) -> auto& { return p.*section.*member; });
+}
+
+// The three keys of one routine disturbance: `disturbances.<kind>.{per_week,shortest,longest}`.
+void add_disturbance_fields(std::vector<FieldRef>& table, const std::string& kind,
+                            Profile::Disturbance Profile::Disturbances::*which) {
+    const std::string prefix = "disturbances." + kind + ".";
+    table.push_back(field_at<double>(prefix + "per_week", [which](auto& p) -> auto& { return (p.disturbances.*which).per_week; }));
+    table.push_back(field_at<Duration>(prefix + "shortest", [which](auto& p) -> auto& { return (p.disturbances.*which).shortest; }));
+    table.push_back(field_at<Duration>(prefix + "longest", [which](auto& p) -> auto& { return (p.disturbances.*which).longest; }));
+}
+
+std::vector<FieldRef> make_fields() {
     using P = Profile;
-    static const std::vector<FieldRef> table = {
+    std::vector<FieldRef> table = {
         field("prometheus.scrape_interval", &P::prometheus, &P::Prometheus::scrape_interval),
         field("prometheus.scrape_timeout", &P::prometheus, &P::Prometheus::scrape_timeout),
         field("prometheus.evaluation_interval", &P::prometheus, &P::Prometheus::evaluation_interval),
@@ -214,7 +229,19 @@ const std::vector<FieldRef>& fields() {
         field("coordinator.outbox_batch", &P::coordinator, &P::Coordinator::outbox_batch),
         field("coordinator.outbox_max_attempts", &P::coordinator, &P::Coordinator::outbox_max_attempts),
         field("coordinator.metrics_cache", &P::coordinator, &P::Coordinator::metrics_cache),
+        field("disturbances.max_surge", &P::disturbances, &P::Disturbances::max_surge),
+        field("disturbances.max_unavailable", &P::disturbances, &P::Disturbances::max_unavailable),
+        field("disturbances.pre_stop_sleep", &P::disturbances, &P::Disturbances::pre_stop_sleep),
+        field("disturbances.termination_grace", &P::disturbances, &P::Disturbances::termination_grace),
+        field("disturbances.slow_query_added", &P::disturbances, &P::Disturbances::slow_query_added),
+        field("disturbances.surge_multiplier", &P::disturbances, &P::Disturbances::surge_multiplier),
     };
+    for (const auto& [kind, which] : Profile::Disturbances::kinds()) add_disturbance_fields(table, kind, which);
+    return table;
+}
+
+const std::vector<FieldRef>& fields() {
+    static const std::vector<FieldRef> table = make_fields();
     return table;
 }
 
@@ -225,6 +252,18 @@ const FieldRef* find_field(const std::string& key) {
 }
 
 sim::SourcePos pos_of(const YAML::Node& n) { return {n.Mark().line + 1, n.Mark().column + 1}; }
+
+// A disturbance's duration bounds, once its mapping is read: 0 < shortest <= longest.
+void check_disturbance(const Profile& p, const std::string& key, const YAML::Node& node, const std::string& file) {
+    for (const auto& [kind, which] : Profile::Disturbances::kinds()) {
+        if (key != "disturbances." + kind) continue;
+        const Profile::Disturbance& d = p.disturbances.*which;
+        if (d.shortest <= Duration() || d.longest < d.shortest)
+            throw sim::InputError(file, pos_of(node), key + ": expected 0s < shortest <= longest, got shortest " +
+                                                          sim::format_duration(d.shortest) + ", longest " +
+                                                          sim::format_duration(d.longest));
+    }
+}
 
 void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, const std::string& file) {
     if (!node.IsMap()) throw sim::InputError(file, pos_of(node), "expected a mapping under \"" + prefix + "\"");
@@ -245,6 +284,7 @@ void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, co
         }
         if (value.IsMap()) {
             load_node(p, value, key, file);
+            check_disturbance(p, key, value, file);
             continue;
         }
         const FieldRef* f = find_field(key);
@@ -272,6 +312,18 @@ void load_node(Profile& p, const YAML::Node& node, const std::string& prefix, co
 }
 
 }  // namespace
+
+const std::vector<std::pair<std::string, Profile::Disturbance Profile::Disturbances::*>>& Profile::Disturbances::kinds() {
+    using D = Profile::Disturbances;
+    static const std::vector<std::pair<std::string, Disturbance D::*>> table = {
+        {"rolling_deploy", &D::rolling_deploy},       {"pod_eviction", &D::pod_eviction},
+        {"node_drain", &D::node_drain},               {"redis_failover", &D::redis_failover},
+        {"postgres_failover", &D::postgres_failover}, {"network_blip", &D::network_blip},
+        {"slow_queries", &D::slow_queries},           {"process_pause", &D::process_pause},
+        {"traffic_surge", &D::traffic_surge},
+    };
+    return table;
+}
 
 bool Profile::scrape_unauthorized(Service s) const {
     const auto& list = prometheus.scrape_unauthorized;

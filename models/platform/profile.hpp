@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/platform/service.hpp"
@@ -132,6 +133,33 @@ struct Profile {
         std::int64_t outbox_max_attempts = 10;
         Duration metrics_cache = Duration::seconds(15);
     } coordinator;
+
+    // One kind of routine disturbance (models/scenario/routine_disturbances.hpp): Poisson arrivals
+    // at `per_week`, each lasting a uniform draw in [shortest, longest].
+    struct Disturbance {
+        double per_week = 0;
+        Duration shortest = Duration::seconds(1), longest = Duration::seconds(1);
+    };
+    struct Disturbances {
+        Disturbance rolling_deploy;     // per service; the duration is one old pod's drain after preStop
+        Disturbance pod_eviction;       // one pod of a service gone until rescheduled
+        Disturbance node_drain;         // one pod of every service gone until rescheduled
+        Disturbance redis_failover;     // Redis refuses connections
+        Disturbance postgres_failover;  // Postgres flaps as failover_down/failover_up say
+        Disturbance network_blip;       // one service's path to one dependency drops packets
+        Disturbance slow_queries;       // every Postgres query takes slow_query_added longer
+        Disturbance process_pause;      // a consumer group stalls (GC or CPU-throttle pause)
+        Disturbance traffic_surge;      // protected traffic at surge_multiplier
+        std::int64_t max_surge = 1;     // rolling update: pods started above the replica count
+        std::int64_t max_unavailable = 0;  // rolling update: pods below it
+        Duration pre_stop_sleep;        // a terminating pod's preStop sleep
+        Duration termination_grace = Duration::seconds(30);  // the longest an old pod drains
+        Duration slow_query_added = Duration::millis(200);
+        double surge_multiplier = 2;
+
+        // Each kind's profile name (`disturbances.<name>.per_week`) and member, in profile order.
+        static const std::vector<std::pair<std::string, Disturbance Disturbances::*>>& kinds();
+    } disturbances;
 
     std::int64_t maxlen(const std::string& stream) const;
     bool scrape_unauthorized(Service s) const;

@@ -110,6 +110,10 @@ Scenario parse_scenario_text(const std::string& text, const std::string& file_na
                                    std::to_string(kMaxFaultSteps));
         for (const auto& step : faults) s.faults.push_back(parse_step(step, s));
     }
+    if (const auto d = top.optional_text("disturbances")) {
+        if (*d != "routine") top.fail("disturbances", "expected \"routine\" (the profile's routine disturbances)");
+        s.routine_disturbances = true;
+    }
     s.expectations = parse_expectations(top.child("expectations"), file_name);
     top.finish();
     return s;

@@ -16,6 +16,8 @@
 //       duration: 5m                  # default fault_duration; `until_recovered`: ends with the fault phase
 //       from: gateway
 //       to: sts
+//   disturbances: routine            # optional: draw the profile's routine disturbances over the
+//                                    # fault phase (routine_disturbances.hpp), a baseline run
 //   expectations:                    # see models/scenario/expectations.hpp
 //     alerts: [CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]
 //     order: [[CaracalGatewaySTSExchangeErrors, CaracalGatewaySTSCircuitOpen]]
@@ -58,6 +60,8 @@ struct Scenario {
     double traffic_multiplier = 1;
     std::vector<ProfileOverride> profile;
     std::vector<FaultStep> faults;
+    // Set: the run draws routine disturbances over the fault phase from its seed (issue 19).
+    bool routine_disturbances = false;
     Expectations expectations;
 
     // `base` with this scenario's profile overrides applied (validated when loading).

@@ -10,9 +10,9 @@
 namespace caracal {
 
 // The longest run the twin simulates (warmup + fault_duration + recovery, and any one fault
-// step): a week covers any drill many times over and keeps a run's memory (a few MB per simulated
-// hour) near a gigabyte; beyond it a typo such as `2562047h` would simulate for days.
-inline constexpr sim::Duration kMaxRunSpan = sim::Duration::hours(7 * 24);
+// step): five weeks hold the four-week routine baseline (issue 19) with room for warm-up and
+// cover any drill many times over; beyond it a typo such as `2562047h` would simulate for days.
+inline constexpr sim::Duration kMaxRunSpan = sim::Duration::hours(5 * 7 * 24);
 
 // Real scenario files are a few KB with a handful of fault steps; these leave room for generated
 // timelines while a 50 MB file or a million steps is refused at once.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "models/scenario/routine_disturbances.hpp"
 #include "sim/alerting/rule_manager.hpp"
 #include "sim/des/simulation.hpp"
 
@@ -43,7 +44,7 @@ public:
     void schedule(const FaultStep& step, sim::Time start, sim::Time phase_end) {
         const std::size_t index = steps_.size();
         steps_.push_back({step.fault->describe(), start, std::nullopt});
-        active_.push_back({step.fault.get(), {}, false});
+        active_.push_back({step.fault, {}, false});
         const sim::Time end = step.duration ? start + *step.duration : phase_end;
         sim_.schedule_at(start, [this, index] {
             Active& a = active_[index];
@@ -67,7 +68,7 @@ public:
 
 private:
     struct Active {
-        const Fault* fault;
+        std::shared_ptr<const Fault> fault;  // shared: drawn disturbances live nowhere else
         Revert revert;
         bool in_effect;
     };
@@ -159,6 +160,12 @@ TwinSession::TwinSession(const Scenario& scenario, const RunOptions& options)
                     kRuleEvaluation, [&sim = s.sim, &rules = s.rules, &storage, g] { rules.eval(g, sim.now(), storage); });
     }
     for (const auto& step : scenario.faults) s.timeline.schedule(step, result.injection + step.at, result.fault_end);
+    if (scenario.routine_disturbances) {
+        // Their own stream: the draws leave every other component's random numbers as they were.
+        sim::des::RngStream rng = s.sim.stream("routine-disturbances");
+        for (const auto& step : draw_routine_disturbances(s.profile, scenario.fault_duration, rng))
+            s.timeline.schedule(step, result.injection + step.at, result.fault_end);
+    }
 }
 
 TwinSession::~TwinSession() = default;

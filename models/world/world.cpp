@@ -150,6 +150,10 @@ void World::scale(Service s, int replicas) {
     }
 }
 
+void World::stop_pod(Service s, int index) {
+    if (Pod* pod = service(s).deployment().stop(index)) remove_target(*pod);
+}
+
 sim::scrape::ScrapeResult World::kube_state_metrics(sim::Time now) {
     // kube-state-metrics lists the pods that exist: a stopped pod's series disappear (and go stale).
     std::vector<const Pod*> existing;

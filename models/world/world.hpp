@@ -62,6 +62,9 @@ public:
     // Scales a service's pods: stopped pods stop serving and disappear from scraping and from
     // kube-state-metrics; started pods come back with fresh probes and targets.
     void scale(Service s, int replicas);
+    // Stops the service's pod `index` as its replacement in a rollout does; scale() to the
+    // replica count starts it again, fresh.
+    void stop_pod(Service s, int index);
 
     // The targets being scraped now, kube-state-metrics first, then the pods in name order.
     std::vector<ScrapeTargetView> scrape_targets() const;

@@ -30,9 +30,13 @@ TEST_CASE("issue 13.1: the built-in profile is models/profiles/default.yaml, str
     const YAML::Node root = YAML::Load(bytes.str());
     for (const auto& key : Profile::keys()) {
         INFO(key);
-        const auto dot = key.find('.');
-        const std::string section = key.substr(0, dot), leaf = key.substr(dot + 1);
-        CHECK(root[section][leaf].IsDefined());
+        // Keys nest by their dots (`disturbances.rolling_deploy.per_week`).
+        YAML::Node node = root;
+        for (std::size_t from = 0, dot = 0; dot != std::string::npos; from = dot + 1) {
+            dot = key.find('.', from);
+            node.reset(node[key.substr(from, dot == std::string::npos ? dot : dot - from)]);
+        }
+        CHECK(node.IsDefined());
     }
     // The audit streams carry no MAXLEN at 46a980b6c; the API and Coordinator producers ~100000.
     CHECK(file.redis.maxlen == std::map<std::string, std::int64_t>{{"caracal.agents.lifecycle", 100000},
